@@ -1,0 +1,579 @@
+"""Ingestion: raw exports to canonical, typed frames, with a record of every problem.
+
+`load_dataset(data_dir)` finds each export of the contract (`metrics.schema`) in a folder,
+reads it (`metrics.readers`), finds the header below any title lines, maps local-language
+headers to canonical names, drops personal-data columns, skips blank, repeated-header and
+total rows, coerces every cell to its kind and resolves countries to ISO alpha-3.
+
+Nothing is lost silently: a row with an unusable required value is excluded and recorded
+as an error; an unusable optional value is blanked and recorded as a warning; every file
+reports rows read = rows loaded + rows excluded.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import tomllib
+import unicodedata
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from metrics import countries
+from metrics.readers import read_raw
+from metrics.schema import EXPORTS, PERSONAL_DATA_HEADERS, Column, Export
+from metrics.validation import FileReport, Issue, UnreadableFile
+
+SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xlsm")
+HEADER_SEARCH_ROWS = 30  # title lines above the header are looked for this far down
+MAX_ISSUES_PER_PROBLEM = 50  # beyond this many rows with the same problem, one summary record
+ACADEMIC_YEAR_START_MONTH = 9  # an academic year runs from September to August
+YEAR_RANGE = (1950, 2100)
+DEFAULT_SETTINGS = {"name": "University", "home_country": "UZB"}
+
+# First cells that mark a total or subtotal row (folded). Such rows are skipped, not counted.
+TOTAL_WORDS = ("итого", "всего", "итог", "total", "totals", "grand total", "subtotal", "jami", "жами",
+               "hammasi", "барчаси", "total general", "totales", "plazas totales", "sum", "summa", "сумма")
+# Values of the `direction` column.
+DIRECTION_VALUES = {
+    "in": ("in", "inbound", "incoming", "incomer", "входящая", "входящий", "входящие", "въезд",
+           "въездная", "kiruvchi", "кирувчи", "kirish", "i", "entrante"),
+    "out": ("out", "outbound", "outgoing", "исходящая", "исходящий", "исходящие", "выезд",
+            "выездная", "chiquvchi", "чиқувчи", "chiqish", "o", "saliente"),
+}
+# Values of the `category` column.
+CATEGORY_VALUES = {
+    "student": ("student", "students", "студент", "студенты", "обучающийся", "обучающиеся", "учащийся",
+                "ординатор", "резидент", "магистрант", "аспирант", "докторант", "talaba", "talabalar",
+                "талаба", "талабалар", "learner", "trainee", "resident", "phd student", "estudiante"),
+    "staff": ("staff", "academic staff", "faculty", "teacher", "teachers", "lecturer", "lecturers",
+              "professor", "researcher", "researchers", "преподаватель", "преподаватели", "сотрудник",
+              "сотрудники", "ппс", "научный сотрудник", "профессор", "o'qituvchi", "o'qituvchilar",
+              "xodim", "xodimlar", "ўқитувчи", "ходим", "professor-o'qituvchi", "pdi", "pas", "personal"),
+}
+INVALID = object()  # marks a value that could not be parsed
+
+
+# ----------------------------------------------------------------------------------------------
+# Headers
+# ----------------------------------------------------------------------------------------------
+_APOSTROPHES = str.maketrans({"ʻ": "'", "‘": "'", "’": "'", "`": "'", "´": "'", "ʼ": "'", "ё": "е"})
+_HEADER_PUNCTUATION = re.compile(r"[\s_\-./,:;*()\[\]#№\"]+")
+
+
+def fold_header(text: str) -> str:
+    """A header folded for matching: case, spaces, punctuation and apostrophe styles ignored."""
+    text = unicodedata.normalize("NFKC", str(text)).casefold().translate(_APOSTROPHES)
+    text = "".join(char for char in unicodedata.normalize("NFKD", text) if not unicodedata.combining(char)
+                   or char in "\u0306")  # keep й (и + breve) distinct from и
+    text = unicodedata.normalize("NFKC", text)
+    return _HEADER_PUNCTUATION.sub(" ", text).strip()
+
+
+def header_aliases(export: Export) -> dict[str, str]:
+    """Folded header text → canonical column name, for one export."""
+    aliases: dict[str, str] = {}
+    for column in export.columns:
+        for alias in (column.name, column.name.replace("_", " "), *column.aliases):
+            aliases.setdefault(fold_header(alias), column.name)
+    return aliases
+
+
+_PERSONAL = frozenset(fold_header(header) for header in PERSONAL_DATA_HEADERS)
+
+
+def is_personal_data_header(header: str) -> bool:
+    """True for a column header that names personal data (names, passports, phones, e-mails ...)."""
+    return fold_header(header) in _PERSONAL
+
+
+# ----------------------------------------------------------------------------------------------
+# Cell parsers: text → value, None for empty, INVALID for unusable. Applied to unique values.
+# ----------------------------------------------------------------------------------------------
+_YEAR = re.compile(r"^(\d{4})(?:\.0+)?(?:\s*(?:/|-|–|—|\\)\s*(\d{2}|\d{4}))?(?:\s*(?:г|гг|y|yil|йил)\.?)?$")
+_SPACES = re.compile(r"[\s\u00a0\u202f']+")
+
+
+def parse_year(text: str):
+    """Academic year as its first calendar year: 2024, 2024/2025, 2024-25, 2024/25 → 2024."""
+    text = text.strip()
+    if not text:
+        return None
+    match = _YEAR.match(text)
+    if not match:
+        return INVALID
+    first = int(match.group(1))
+    second = match.group(2)
+    if second is not None:
+        expected = first + 1 if len(second) == 4 else (first + 1) % 100
+        if int(second) != expected:
+            return INVALID
+    if not YEAR_RANGE[0] <= first <= YEAR_RANGE[1]:
+        return INVALID
+    return first
+
+
+def parse_number(text: str):
+    """A number written with decimal commas or points and space/no-break-space thousands."""
+    text = _SPACES.sub("", text.strip())
+    if not text or text in {"-", "—", "–"}:
+        return None
+    text = text.replace("−", "-")
+    if "," in text and "." in text:
+        if text.rfind(",") > text.rfind("."):
+            text = text.replace(".", "").replace(",", ".")
+        else:
+            text = text.replace(",", "")
+    elif text.count(",") == 1:
+        text = text.replace(",", ".")
+    elif text.count(",") > 1:
+        text = text.replace(",", "")
+    try:
+        return float(text)
+    except ValueError:
+        return INVALID
+
+
+def parse_int(text: str):
+    """A whole, non-negative number (counts)."""
+    value = parse_number(text)
+    if value is None or value is INVALID:
+        return value
+    if value < 0 or not float(value).is_integer():
+        return INVALID
+    return int(value)
+
+
+_DATE_FORMATS = (
+    (re.compile(r"^\d{4}-\d{1,2}-\d{1,2}([ T]\d{1,2}:\d{2}(:\d{2})?)?$"), "%Y-%m-%d"),
+    (re.compile(r"^\d{1,2}\.\d{1,2}\.\d{4}( \d{1,2}:\d{2}(:\d{2})?)?$"), "%d.%m.%Y"),
+    (re.compile(r"^\d{1,2}/\d{1,2}/\d{4}$"), "%d/%m/%Y"),
+    (re.compile(r"^\d{1,2}-\d{1,2}-\d{4}$"), "%d-%m-%Y"),
+    (re.compile(r"^\d{1,2}\.\d{1,2}\.\d{2}$"), "%d.%m.%y"),
+)
+
+
+def parse_date(text: str):
+    """A date as ISO (2024-09-01), dd.mm.yyyy or dd/mm/yyyy (day first, as in the region)."""
+    text = text.strip()
+    if not text:
+        return None
+    for pattern, date_format in _DATE_FORMATS:
+        if pattern.match(text):
+            head = text.split(" ")[0].split("T")[0]
+            try:
+                return pd.Timestamp(pd.to_datetime(head, format=date_format))
+            except (ValueError, OverflowError):
+                return INVALID
+    return INVALID
+
+
+def _value_table(values: dict[str, tuple[str, ...]]) -> dict[str, str]:
+    return {fold_header(word): canonical for canonical, words in values.items() for word in words}
+
+
+_DIRECTIONS = _value_table(DIRECTION_VALUES)
+_CATEGORIES = _value_table(CATEGORY_VALUES)
+
+
+def parse_direction(text: str):
+    """in or out, from the many ways systems write it."""
+    if not text.strip():
+        return None
+    return _DIRECTIONS.get(fold_header(text), INVALID)
+
+
+def parse_category(text: str):
+    """student or staff."""
+    if not text.strip():
+        return None
+    return _CATEGORIES.get(fold_header(text), INVALID)
+
+
+def parse_text(text: str):
+    """Free text, stripped; empty is missing."""
+    text = " ".join(text.split())
+    return text or None
+
+
+PARSERS = {
+    "year": parse_year,
+    "int": parse_int,
+    "float": parse_number,
+    "date": parse_date,
+    "direction": parse_direction,
+    "category": parse_category,
+    "text": parse_text,
+}
+KIND_HELP = {
+    "year": "an academic year such as 2024, 2024/2025 or 2024-25",
+    "int": "a whole number of at least 0",
+    "float": "a number (decimal comma or point)",
+    "date": "a date as 2024-09-01, 01.09.2024 or 01/09/2024",
+    "direction": "in or out (inbound/outbound, входящая/исходящая, kiruvchi/chiquvchi)",
+    "category": "student or staff",
+}
+
+
+# ----------------------------------------------------------------------------------------------
+# The dataset
+# ----------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Dataset:
+    """Everything loaded from one data folder: canonical frames, settings and the validation report."""
+
+    frames: dict[str, pd.DataFrame]
+    university: str = DEFAULT_SETTINGS["name"]
+    home: str = DEFAULT_SETTINGS["home_country"]
+    issues: tuple[Issue, ...] = ()
+    files: tuple[FileReport, ...] = ()
+    unreadable: tuple[Issue, ...] = ()  # files that could not be read at all
+    source: str = ""
+    settings: dict = field(default_factory=dict)
+
+    def get(self, name: str) -> pd.DataFrame | None:
+        """The canonical frame of one export, or None when the export is absent."""
+        return self.frames.get(name)
+
+    def has(self, name: str) -> bool:
+        return name in self.frames
+
+    def replace_frames(self, **frames: pd.DataFrame | None) -> "Dataset":
+        """A new Dataset with some frames replaced (None removes one)."""
+        merged = dict(self.frames)
+        for name, frame in frames.items():
+            if frame is None:
+                merged.pop(name, None)
+            else:
+                merged[name] = frame
+        return replace(self, frames=merged)
+
+    @property
+    def errors(self) -> list[Issue]:
+        return [issue for issue in self.issues if issue.severity == "error"]
+
+
+@dataclass
+class _Problems:
+    """Collects issues for one file, capping repeats of the same problem."""
+
+    file: str
+    issues: list[Issue] = field(default_factory=list)
+    counts: dict[tuple, int] = field(default_factory=dict)
+
+    def add(self, row, column, value, message, severity="error"):
+        key = (column, message, severity)
+        seen = self.counts.get(key, 0)
+        self.counts[key] = seen + 1
+        if seen < MAX_ISSUES_PER_PROBLEM:
+            self.issues.append(Issue(self.file, row, column, value, message, severity))
+
+    def finish(self) -> list[Issue]:
+        for (column, message, severity), count in self.counts.items():
+            if count > MAX_ISSUES_PER_PROBLEM:
+                self.issues.append(Issue(
+                    self.file, None, column, None,
+                    f"{count - MAX_ISSUES_PER_PROBLEM} more row(s) with the same problem: {message}", severity))
+        return self.issues
+
+
+def read_settings(data_dir: Path) -> dict:
+    """`settings.toml` of a data folder: [university] name, home_country (ISO alpha-3)."""
+    path = Path(data_dir) / "settings.toml"
+    settings = dict(DEFAULT_SETTINGS)
+    if path.exists():
+        with path.open("rb") as handle:
+            parsed = tomllib.load(handle)
+        settings.update(parsed.get("university", parsed))
+    return settings
+
+
+def find_export_file(data_dir: Path, export: Export) -> Path | None:
+    """The file in `data_dir` holding an export: `<name>.csv`, `.tsv`, `.txt` or `.xlsx`."""
+    for suffix in SUFFIXES:
+        path = Path(data_dir) / f"{export.name}{suffix}"
+        if path.exists():
+            return path
+    return None
+
+
+def load_dataset(data_dir: str | Path = "data", home: str | None = None) -> Dataset:
+    """Load every export found in `data_dir`; `home` (ISO alpha-3) overrides settings.toml."""
+    data_dir = Path(data_dir)
+    settings = read_settings(data_dir)
+    home_code = home or settings.get("home_country") or DEFAULT_SETTINGS["home_country"]
+    resolved_home = countries.resolve(str(home_code))
+    if resolved_home is None:
+        raise ValueError(f"Home country '{home_code}' is not a country code or name I know (use ISO alpha-3, e.g. UZB).")
+    frames, issues, files, unreadable = {}, [], [], []
+    for export in EXPORTS.values():
+        path = find_export_file(data_dir, export)
+        if path is None:
+            continue
+        try:
+            frame, file_issues, report = load_export(path, export)
+        except UnreadableFile as error:
+            unreadable.append(Issue(path.name, None, None, None, str(error), "error"))
+            continue
+        frames[export.name] = frame
+        issues.extend(file_issues)
+        files.append(report)
+    return Dataset(
+        frames=frames,
+        university=str(settings.get("name", DEFAULT_SETTINGS["name"])),
+        home=resolved_home,
+        issues=tuple(issues),
+        files=tuple(files),
+        unreadable=tuple(unreadable),
+        source=str(data_dir),
+        settings=settings,
+    )
+
+
+def _find_header(cells: pd.DataFrame, aliases: dict[str, str]) -> tuple[int, int]:
+    """(row index of the header, number of recognised columns in it); (-1, 0) when none."""
+    best_row, best_matches = -1, 0
+    for row in range(min(HEADER_SEARCH_ROWS, len(cells))):
+        folded = {fold_header(value) for value in cells.iloc[row] if value}
+        matches = len({aliases[value] for value in folded if value in aliases})
+        if matches > best_matches:
+            best_row, best_matches = row, matches
+    return best_row, best_matches
+
+
+def load_export(path: Path, export: Export) -> tuple[pd.DataFrame, list[Issue], FileReport]:
+    """Read one export file into its canonical frame; raises UnreadableFile when it cannot be used."""
+    path = Path(path)
+    raw = read_raw(path)
+    problems = _Problems(path.name)
+    for note in raw.notes:
+        problems.add(None, None, None, note, "warning")
+    cells = raw.cells
+    aliases = header_aliases(export)
+    header_row, matches = _find_header(cells, aliases)
+    required = [column.name for column in export.columns if column.required]
+    if header_row < 0:
+        expected = ", ".join(required)
+        raise UnreadableFile(
+            f"{path.name}: no header row found in the first {HEADER_SEARCH_ROWS} lines. "
+            f"Expected columns such as: {expected} (or their Russian/Uzbek names, see data/README.md).")
+
+    # Map header cells to canonical columns.
+    positions: dict[str, int] = {}
+    for position, header in enumerate(cells.iloc[header_row]):
+        if not header:
+            continue
+        folded = fold_header(header)
+        if folded in _PERSONAL:
+            problems.add(header_row + 1, header, None,
+                         "personal data column dropped at ingestion; it is never shown or exported", "info")
+            continue
+        canonical = aliases.get(folded)
+        if canonical is None:
+            problems.add(header_row + 1, header, None, "column not in the data contract; ignored", "info")
+        elif canonical in positions:
+            problems.add(header_row + 1, header, None,
+                         f"second column for '{canonical}'; the first one is used", "warning")
+        else:
+            positions[canonical] = position
+    missing = [name for name in required if name not in positions]
+    for group in export.one_of:
+        if not any(name in positions for name in group):
+            missing.append(" or ".join(group))
+    if missing:
+        found = ", ".join(value for value in cells.iloc[header_row] if value)
+        raise UnreadableFile(
+            f"{path.name}: required column(s) missing: {', '.join(missing)}. "
+            f"Header on line {header_row + 1} has: {found}. Rename the columns (see data/README.md).")
+
+    body = cells.iloc[header_row + 1:]
+    lines = body.index.to_numpy() + 1  # line numbers as the user sees them
+    used = body[[positions[name] for name in positions]]
+    used.columns = list(positions)
+
+    # Rows that are not data: blank lines, repeated headers, totals.
+    blank = (used == "").all(axis=1).to_numpy()
+    repeated_header = np.ones(len(used), dtype=bool)
+    for name, position in positions.items():
+        repeated_header &= _folded_equals(used[name], fold_header(cells.iloc[header_row, position]))
+    total = repeated_header.copy()
+    for position in range(min(3, body.shape[1])):
+        total |= _folded_matches(body[position], _is_total_word)
+    skip = blank | total
+    for line in lines[total & ~blank][:MAX_ISSUES_PER_PROBLEM]:
+        problems.add(int(line), None, None, "total, subtotal or repeated header row skipped", "info")
+    data = used[~skip]
+    data_lines = lines[~skip]
+    excluded = np.zeros(len(data), dtype=bool)
+
+    columns: dict[str, object] = {}
+    for column in export.columns:
+        if column.name not in positions:
+            columns[column.name] = _absent(column, len(data))
+            continue
+        values, bad_mask, empty_mask, raw_values = _coerce(data[column.name], column)
+        if column.kind == "country" or column.kind == "countries":
+            columns[f"{column.name}_raw"] = raw_values
+        columns[column.name] = values
+        for index in np.flatnonzero(bad_mask):
+            value = str(data[column.name].iloc[index])
+            if column.required:
+                problems.add(int(data_lines[index]), column.name, value,
+                             f"not {KIND_HELP.get(column.kind, 'valid')}; row excluded", "error")
+                excluded[index] = True
+            else:
+                problems.add(int(data_lines[index]), column.name, value,
+                             f"not {KIND_HELP.get(column.kind, 'valid')}; value left blank", "warning")
+        if column.required and column.kind not in ("country",):
+            for index in np.flatnonzero(empty_mask & ~bad_mask):
+                problems.add(int(data_lines[index]), column.name, "",
+                             f"required value '{column.name}' is empty; row excluded", "error")
+                excluded[index] = True
+        if column.kind == "country":
+            _report_countries(problems, data[column.name], values, data_lines, column, excluded)
+        if column.kind == "countries":
+            _report_country_lists(problems, data[column.name], values, data_lines, column)
+
+    frame = pd.DataFrame(columns, index=pd.RangeIndex(len(data)))
+    frame = _finish_frame(frame, export, problems, data_lines, excluded)
+    keep = ~excluded
+    frame = frame[keep].reset_index(drop=True)
+    issues = problems.finish()
+    report = FileReport(
+        export=export.name,
+        path=str(path),
+        sha256=hashlib.sha256(path.read_bytes()).hexdigest(),
+        encoding=raw.encoding,
+        delimiter=raw.delimiter,
+        rows_read=int(len(data)),
+        rows_loaded=int(keep.sum()),
+        rows_excluded=int(excluded.sum()),
+        skipped_lines=int(skip.sum()),
+    )
+    return frame, issues, report
+
+
+def _folded_matches(values: pd.Series, predicate) -> np.ndarray:
+    """Mask of cells whose folded text satisfies `predicate` (evaluated once per distinct value)."""
+    codes, uniques = pd.factorize(values.to_numpy(dtype=object))
+    if not len(uniques):
+        return np.zeros(len(values), dtype=bool)
+    hits = np.array([predicate(fold_header(value)) for value in uniques], dtype=bool)
+    return hits[codes]
+
+
+def _folded_equals(values: pd.Series, folded_target: str) -> np.ndarray:
+    return _folded_matches(values, lambda folded: folded == folded_target)
+
+
+def _is_total_word(folded: str) -> bool:
+    if not folded:
+        return False
+    return any(folded == word or folded.startswith(word + " ") for word in TOTAL_WORDS)
+
+
+def _absent(column: Column, length: int):
+    """The values of a column that the file does not have."""
+    if column.default is not None:
+        return np.full(length, column.default, dtype=np.int64)
+    dtype = {"year": "Int64", "int": "Int64", "float": "Float64", "date": "datetime64[ns]"}.get(column.kind, "str")
+    if column.kind == "countries":
+        return pd.Series([""] * length, dtype="str")
+    return pd.Series([None] * length, dtype=dtype)
+
+
+def _coerce(values: pd.Series, column: Column):
+    """Parse one column: (values, invalid mask, empty mask, raw text or None)."""
+    codes, uniques = pd.factorize(values.to_numpy(dtype=object))
+    empty_unique = np.array([not str(value).strip() for value in uniques], dtype=bool)
+    empty = empty_unique[codes] if len(uniques) else np.zeros(len(values), dtype=bool)
+    raw = None
+    if column.kind == "country":
+        resolved = np.array([countries.resolve(value) if value.strip() else None for value in uniques], dtype=object)
+        parsed = resolved[codes] if len(uniques) else np.array([], dtype=object)
+        raw = pd.Series(values.to_numpy(dtype=object), dtype="str").replace("", None)
+        return pd.Series(parsed, dtype="str"), np.zeros(len(values), dtype=bool), empty, raw
+    if column.kind == "countries":
+        parsed_unique = []
+        for value in uniques:
+            parts = [part.strip() for part in re.split(r"[;,]", value) if part.strip()]
+            codes_found = [countries.resolve(part) for part in parts]
+            parsed_unique.append(";".join(dict.fromkeys(code for code in codes_found if code)))
+        parsed = np.array(parsed_unique, dtype=object)[codes] if len(uniques) else np.array([], dtype=object)
+        raw = pd.Series(values.to_numpy(dtype=object), dtype="str")
+        return pd.Series(parsed, dtype="str"), np.zeros(len(values), dtype=bool), empty, raw
+    parser = PARSERS[column.kind]
+    parsed_unique = [parser(value) for value in uniques]
+    bad_unique = np.array([value is INVALID for value in parsed_unique], dtype=bool)
+    bad = bad_unique[codes] if len(uniques) else np.zeros(len(values), dtype=bool)
+    clean_unique = [None if value is INVALID else value for value in parsed_unique]
+    if column.kind in ("year", "int"):
+        table = pd.array(clean_unique, dtype="Int64")
+    elif column.kind == "float":
+        table = pd.array(clean_unique, dtype="Float64")
+    elif column.kind == "date":
+        table = pd.array(pd.to_datetime(pd.Series(clean_unique, dtype="object")), dtype="datetime64[ns]")
+    else:
+        table = pd.array(clean_unique, dtype="str")
+    parsed = table.take(codes) if len(uniques) else table[:0]
+    series = pd.Series(parsed)
+    if column.default is not None:
+        series = series.fillna(column.default).astype("int64")
+    return series, bad, empty, raw
+
+
+def _report_countries(problems, raw_values, resolved, lines, column, excluded):
+    """One warning per unresolved country name, with its row count and first row."""
+    unresolved = resolved.isna().to_numpy() & (raw_values.to_numpy(dtype=object) != "")
+    if not unresolved.any():
+        if column.required:
+            _exclude_empty(problems, raw_values, lines, column, excluded)
+        return
+    names = pd.Series(raw_values.to_numpy(dtype=object)[unresolved])
+    first_line = pd.Series(lines[unresolved]).groupby(names.to_numpy()).min()
+    for name, count in names.value_counts().items():
+        problems.add(int(first_line[name]), column.name, name,
+                     f"not resolved to one country (an aggregate such as 'Stateless', or a spelling not "
+                     f"known yet): {count} row(s) kept without a country", "warning")
+    if column.required:
+        _exclude_empty(problems, raw_values, lines, column, excluded)
+
+
+def _exclude_empty(problems, raw_values, lines, column, excluded):
+    empty = (raw_values.to_numpy(dtype=object) == "")
+    for index in np.flatnonzero(empty):
+        problems.add(int(lines[index]), column.name, "", f"required value '{column.name}' is empty; row excluded")
+        excluded[index] = True
+
+
+def _report_country_lists(problems, raw_values, resolved, lines, column):
+    """Warnings for names in a country list that did not resolve."""
+    seen: dict[str, int] = {}
+    for index, value in enumerate(raw_values.to_numpy(dtype=object)):
+        if not value:
+            continue
+        for part in re.split(r"[;,]", value):
+            part = part.strip()
+            if part and part not in seen and countries.resolve(part) is None:
+                seen[part] = int(lines[index])
+    for name, line in seen.items():
+        problems.add(line, column.name, name, "not a country name I know; left out of the list", "warning")
+
+
+def _finish_frame(frame: pd.DataFrame, export: Export, problems, lines, excluded) -> pd.DataFrame:
+    """Export-specific completion: the events' academic year from their date."""
+    if export.name == "events":
+        dates = frame["date"]
+        from_date = (dates.dt.year - (dates.dt.month < ACADEMIC_YEAR_START_MONTH).astype("Int64")).astype("Int64")
+        year = frame["year"].astype("Int64").fillna(from_date)
+        for index in np.flatnonzero(year.isna().to_numpy() & ~excluded):
+            problems.add(int(lines[index]), "date", "", "neither date nor year given; row excluded")
+            excluded[index] = True
+        frame = frame.assign(year=year)
+    for column in export.columns:
+        if column.kind == "year" and column.required and column.name in frame:
+            frame = frame.assign(**{column.name: frame[column.name].fillna(0).astype("int64")})
+    return frame
