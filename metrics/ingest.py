@@ -451,7 +451,7 @@ def load_export(path: Path, export: Export) -> tuple[pd.DataFrame, list[Issue], 
         rows_read=int(len(data)),
         rows_loaded=int(keep.sum()),
         rows_excluded=int(excluded.sum()),
-        skipped_lines=int(skip.sum()),
+        skipped_lines=int(skip.sum()) + header_row,
     )
     return frame, issues, report
 
