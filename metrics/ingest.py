@@ -21,6 +21,8 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from metrics import countries
 from metrics.readers import read_raw
@@ -398,14 +400,14 @@ def load_export(path: Path, export: Export) -> tuple[pd.DataFrame, list[Issue], 
     blank = (used == "").all(axis=1).to_numpy()
     repeated_header = np.ones(len(used), dtype=bool)
     for name, position in positions.items():
-        repeated_header &= _folded_equals(used[name], fold_header(cells.iloc[header_row, position]))
+        repeated_header &= (used[name] == cells.iloc[header_row, position]).to_numpy()
     total = repeated_header.copy()
     for position in range(min(3, body.shape[1])):
-        total |= _folded_matches(body[position], _is_total_word)
+        total |= _regex_mask(body[position], _TOTAL_PATTERN)
     skip = blank | total
     for line in lines[total & ~blank][:MAX_ISSUES_PER_PROBLEM]:
         problems.add(int(line), None, None, "total, subtotal or repeated header row skipped", "info")
-    data = used[~skip]
+    data = used[~skip].reset_index(drop=True)
     data_lines = lines[~skip]
     excluded = np.zeros(len(data), dtype=bool)
 
@@ -420,7 +422,7 @@ def load_export(path: Path, export: Export) -> tuple[pd.DataFrame, list[Issue], 
         columns[column.name] = values
         for index in np.flatnonzero(bad_mask):
             value = str(data[column.name].iloc[index])
-            if column.required:
+            if column.required or column.default is not None:  # a bad count must not become 1
                 problems.add(int(data_lines[index]), column.name, value,
                              f"not {KIND_HELP.get(column.kind, 'valid')}; row excluded", "error")
                 excluded[index] = True
@@ -456,23 +458,22 @@ def load_export(path: Path, export: Export) -> tuple[pd.DataFrame, list[Issue], 
     return frame, issues, report
 
 
-def _folded_matches(values: pd.Series, predicate) -> np.ndarray:
-    """Mask of cells whose folded text satisfies `predicate` (evaluated once per distinct value)."""
-    codes, uniques = pd.factorize(values.to_numpy(dtype=object))
-    if not len(uniques):
-        return np.zeros(len(values), dtype=bool)
-    hits = np.array([predicate(fold_header(value)) for value in uniques], dtype=bool)
-    return hits[codes]
+_TOTAL_PATTERN = (r"^\s*(?:" + "|".join(re.escape(word) for word in sorted(TOTAL_WORDS, key=len, reverse=True))
+                  + r")(?:[\s:.,;]|$)")
 
 
-def _folded_equals(values: pd.Series, folded_target: str) -> np.ndarray:
-    return _folded_matches(values, lambda folded: folded == folded_target)
+def _regex_mask(values: pd.Series, pattern: str) -> np.ndarray:
+    """Case-insensitive regex match per cell, vectorised in Arrow (pandas falls back to Python here)."""
+    matches = pc.match_substring_regex(pa.array(values.array), pattern, ignore_case=True)
+    return np.asarray(matches.to_numpy(zero_copy_only=False), dtype=bool)
 
 
-def _is_total_word(folded: str) -> bool:
-    if not folded:
-        return False
-    return any(folded == word or folded.startswith(word + " ") for word in TOTAL_WORDS)
+def _collapse_spaces(values: pd.Series) -> pd.Series:
+    """Runs of white space inside cells made single spaces (only where there are any)."""
+    array = pa.array(values.array)
+    if not pc.any(pc.match_substring_regex(array, r"\s\s|[\t\r\n]")).as_py():
+        return values
+    return pd.Series(pc.replace_substring_regex(array, r"\s+", " "), dtype="str", index=values.index)
 
 
 def _absent(column: Column, length: int):
@@ -487,10 +488,12 @@ def _absent(column: Column, length: int):
 
 def _coerce(values: pd.Series, column: Column):
     """Parse one column: (values, invalid mask, empty mask, raw text or None)."""
-    codes, uniques = pd.factorize(values.to_numpy(dtype=object))
-    empty_unique = np.array([not str(value).strip() for value in uniques], dtype=bool)
-    empty = empty_unique[codes] if len(uniques) else np.zeros(len(values), dtype=bool)
     raw = None
+    if column.kind != "text":
+        codes, uniques = pd.factorize(values)
+        uniques = uniques.tolist()
+        empty_unique = np.array([not str(value).strip() for value in uniques], dtype=bool)
+        empty = empty_unique[codes] if len(uniques) else np.zeros(len(values), dtype=bool)
     if column.kind == "country":
         resolved = np.array([countries.resolve(value) if value.strip() else None for value in uniques], dtype=object)
         parsed = resolved[codes] if len(uniques) else np.array([], dtype=object)
@@ -505,6 +508,9 @@ def _coerce(values: pd.Series, column: Column):
         parsed = np.array(parsed_unique, dtype=object)[codes] if len(uniques) else np.array([], dtype=object)
         raw = pd.Series(values.to_numpy(dtype=object), dtype="str")
         return pd.Series(parsed, dtype="str"), np.zeros(len(values), dtype=bool), empty, raw
+    if column.kind == "text":
+        text = _collapse_spaces(values.astype("str"))
+        return text.where(text != "", None), np.zeros(len(values), dtype=bool), (text == "").to_numpy(), raw
     parser = PARSERS[column.kind]
     parsed_unique = [parser(value) for value in uniques]
     bad_unique = np.array([value is INVALID for value in parsed_unique], dtype=bool)

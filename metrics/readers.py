@@ -15,7 +15,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.csv as pa_csv
 
 from metrics.validation import UnreadableFile
 
@@ -25,6 +28,8 @@ from metrics.validation import UnreadableFile
 SINGLE_BYTE_CANDIDATES = ("cp1251", "koi8_r", "cp866", "cp1252", "mac_roman")
 DELIMITER_CANDIDATES = (",", ";", "\t", "|")
 SNIFF_LINES = 60  # lines looked at to choose a delimiter
+SCORE_SAMPLE_BYTES = 40_000  # non-ASCII lines scored to choose a single-byte encoding
+MIXED_LINE_SHARE = 0.2  # at most this share of non-UTF-8 lines makes a file "UTF-8 with stray lines"
 EXCEL_SUFFIXES = (".xlsx", ".xlsm")
 
 _CYRILLIC_COMMON = set("оеаинтсрвлкмдпуяызьбгч")
@@ -76,7 +81,8 @@ def _text_score(text: str) -> int:
 
 def _best_single_byte(raw: bytes) -> str:
     """The single-byte encoding under which ``raw`` reads most like text."""
-    sample = raw[:200_000]
+    sample = b"\n".join(line for line in raw[:200_000].split(b"\n") if re.search(rb"[\x80-\xff]", line))
+    sample = sample[:SCORE_SAMPLE_BYTES]
     best, best_score = SINGLE_BYTE_CANDIDATES[0], None
     for encoding in SINGLE_BYTE_CANDIDATES:
         score = _text_score(sample.decode(encoding, errors="replace"))
@@ -106,25 +112,22 @@ def decode(raw: bytes) -> tuple[str, str, tuple[str, ...]]:
         return raw.decode("utf-8"), "utf-8-sig" if bom else "utf-8", ()
     except UnicodeDecodeError:
         pass
-    lines = raw.split(b"\n")
-    bad = []
-    for index, line in enumerate(lines):
-        try:
-            line.decode("utf-8")
-        except UnicodeDecodeError:
-            bad.append(index)
-    bad_set = set(bad)
-    good_text = b"\n".join(line for index, line in enumerate(lines) if index not in bad_set)
-    has_utf8_multibyte = re.search(rb"[\xc2-\xf4][\x80-\xbf]", good_text) is not None
-    if has_utf8_multibyte and len(bad) <= max(1, len(lines) // 5):
-        fallback = _best_single_byte(b"\n".join(lines[i] for i in bad))
-        text = "\n".join(
-            line.decode(fallback, errors="replace") if index in bad_set else line.decode("utf-8")
-            for index, line in enumerate(lines)
-        )
+    head = raw[:1_000_000].decode("utf-8", errors="replace").split("\n")
+    if sum("\ufffd" in line for line in head) > max(1, int(len(head) * MIXED_LINE_SHARE)):
+        encoding = _best_single_byte(raw)
+        return raw.decode(encoding, errors="replace"), encoding, ()
+    replaced = raw.decode("utf-8", errors="replace")
+    text_lines = replaced.split("\n")
+    bad = [index for index, line in enumerate(text_lines) if "\ufffd" in line]
+    has_utf8_multibyte = re.search(rb"[\xc2-\xf4][\x80-\xbf]", raw) is not None
+    if has_utf8_multibyte and len(bad) <= max(1, int(len(text_lines) * MIXED_LINE_SHARE)):
+        raw_lines = raw.split(b"\n")
+        fallback = _best_single_byte(b"\n".join(raw_lines[index] for index in bad))
+        for index in bad:
+            text_lines[index] = raw_lines[index].decode(fallback, errors="replace")
         note = (f"{len(bad)} line(s) were not valid UTF-8 (first at line {bad[0] + 1}); "
                 f"they were read as {fallback}. Save the file as UTF-8 to avoid this.")
-        return text, f"utf-8+{fallback}", (note,)
+        return "\n".join(text_lines), f"utf-8+{fallback}", (note,)
     encoding = _best_single_byte(raw)
     return raw.decode(encoding, errors="replace"), encoding, ()
 
@@ -150,19 +153,23 @@ def sniff_delimiter(text: str) -> str:
 
 
 def read_text_table(text: str, delimiter: str) -> pd.DataFrame:
-    """Split decoded text into a grid of str cells, one row per line (blank lines kept)."""
-    frame = pd.read_csv(
-        io.StringIO(text),
-        sep=delimiter,
-        header=None,
-        dtype=str,
-        keep_default_na=False,
-        na_filter=False,
-        skip_blank_lines=False,
-        engine="c",
-        quotechar='"',
-        on_bad_lines="error",
-    )
+    """Split decoded text into a grid of str cells, one row per line (blank lines kept).
+
+    Arrow's multithreaded CSV reader does the work; files whose lines have different numbers
+    of fields (title lines above the header) fall back to a tolerant reader.
+    """
+    options = pa_csv.ParseOptions(delimiter=delimiter, quote_char='"', ignore_empty_lines=False)
+    read = pa_csv.ReadOptions(autogenerate_column_names=True, block_size=1 << 22)
+    first_line = text[: text.find("\n") if "\n" in text else len(text)]
+    width = len(next(csv.reader([first_line], delimiter=delimiter), [])) or 1
+    convert = pa_csv.ConvertOptions(
+        column_types={f"f{index}": pa.string() for index in range(width)},
+        strings_can_be_null=False, quoted_strings_can_be_null=False)
+    table = pa_csv.read_csv(io.BytesIO(text.encode("utf-8")), read_options=read, parse_options=options,
+                            convert_options=convert)
+    frame = table.to_pandas(types_mapper=lambda kind: pd.StringDtype("pyarrow", na_value=np.nan)
+                            if kind in (pa.string(), pa.large_string(), pa.null()) else None)
+    frame.columns = range(frame.shape[1])
     return frame
 
 
@@ -227,7 +234,7 @@ def read_raw(path: Path) -> RawTable:
     delimiter = sniff_delimiter(text)
     try:
         cells = read_text_table(text, delimiter)
-    except (pd.errors.ParserError, ValueError):
+    except (pa.ArrowInvalid, ValueError):
         cells = _read_ragged(text, delimiter)
     return RawTable(cells=_strip_cells(cells), encoding=encoding, delimiter=delimiter, notes=notes)
 
