@@ -397,13 +397,15 @@ def load_export(path: Path, export: Export) -> tuple[pd.DataFrame, list[Issue], 
     used.columns = list(positions)
 
     # Rows that are not data: blank lines, repeated headers, totals.
-    blank = (used == "").all(axis=1).to_numpy()
+    blank = np.ones(len(used), dtype=bool)
+    for name in positions:
+        blank &= _is_empty(used[name])
     repeated_header = np.ones(len(used), dtype=bool)
     for name, position in positions.items():
-        repeated_header &= (used[name] == cells.iloc[header_row, position]).to_numpy()
+        repeated_header &= _bool(pc.equal(_arrow(used[name]), cells.iloc[header_row, position]))
     total = repeated_header.copy()
     for position in range(min(3, body.shape[1])):
-        total |= _regex_mask(body[position], _TOTAL_PATTERN)
+        total |= _starts_with_total_word(body[position])
     skip = blank | total
     for line in lines[total & ~blank][:MAX_ISSUES_PER_PROBLEM]:
         problems.add(int(line), None, None, "total, subtotal or repeated header row skipped", "info")
@@ -458,14 +460,37 @@ def load_export(path: Path, export: Export) -> tuple[pd.DataFrame, list[Issue], 
     return frame, issues, report
 
 
-_TOTAL_PATTERN = (r"^\s*(?:" + "|".join(re.escape(word) for word in sorted(TOTAL_WORDS, key=len, reverse=True))
-                  + r")(?:[\s:.,;]|$)")
+def _arrow(values: pd.Series) -> pa.Array:
+    """The Arrow array behind a str column (pandas' own string methods fall back to Python)."""
+    return pa.array(values.array)
 
 
-def _regex_mask(values: pd.Series, pattern: str) -> np.ndarray:
-    """Case-insensitive regex match per cell, vectorised in Arrow (pandas falls back to Python here)."""
-    matches = pc.match_substring_regex(pa.array(values.array), pattern, ignore_case=True)
-    return np.asarray(matches.to_numpy(zero_copy_only=False), dtype=bool)
+def _bool(array) -> np.ndarray:
+    return np.asarray(array.to_numpy(zero_copy_only=False), dtype=bool)
+
+
+def _is_empty(values: pd.Series) -> np.ndarray:
+    """Mask of empty (or missing) cells."""
+    array = _arrow(values.astype("str"))
+    return _bool(pc.fill_null(pc.equal(array, ""), True))
+
+
+_TOTAL_PREFIX = re.compile(r"^\s*(?:" + "|".join(re.escape(word) for word in sorted(TOTAL_WORDS, key=len, reverse=True))
+                           + r")(?:[\s:.,;]|$)", re.IGNORECASE)
+
+
+_TOTAL_FIRST_LETTERS = pa.array(sorted({word[0] for word in TOTAL_WORDS}))
+
+
+def _starts_with_total_word(values: pd.Series) -> np.ndarray:
+    """Mask of cells that begin with a total word (Итого, Total, Jami ...), vectorised in Arrow."""
+    first_letters = pc.utf8_lower(pc.utf8_slice_codeunits(pc.utf8_ltrim_whitespace(_arrow(values)), 0, 1))
+    candidates = _bool(pc.fill_null(pc.is_in(first_letters, value_set=_TOTAL_FIRST_LETTERS), False))
+    hits = np.flatnonzero(candidates)
+    if len(hits):
+        texts = values.iloc[hits].tolist()
+        candidates[hits] = [bool(_TOTAL_PREFIX.match(text)) for text in texts]
+    return candidates
 
 
 def _collapse_spaces(values: pd.Series) -> pd.Series:
@@ -497,7 +522,7 @@ def _coerce(values: pd.Series, column: Column):
     if column.kind == "country":
         resolved = np.array([countries.resolve(value) if value.strip() else None for value in uniques], dtype=object)
         parsed = resolved[codes] if len(uniques) else np.array([], dtype=object)
-        raw = pd.Series(values.to_numpy(dtype=object), dtype="str").replace("", None)
+        raw = values.where(~_is_empty(values), None)
         return pd.Series(parsed, dtype="str"), np.zeros(len(values), dtype=bool), empty, raw
     if column.kind == "countries":
         parsed_unique = []
@@ -506,11 +531,12 @@ def _coerce(values: pd.Series, column: Column):
             codes_found = [countries.resolve(part) for part in parts]
             parsed_unique.append(";".join(dict.fromkeys(code for code in codes_found if code)))
         parsed = np.array(parsed_unique, dtype=object)[codes] if len(uniques) else np.array([], dtype=object)
-        raw = pd.Series(values.to_numpy(dtype=object), dtype="str")
+        raw = values
         return pd.Series(parsed, dtype="str"), np.zeros(len(values), dtype=bool), empty, raw
     if column.kind == "text":
         text = _collapse_spaces(values.astype("str"))
-        return text.where(text != "", None), np.zeros(len(values), dtype=bool), (text == "").to_numpy(), raw
+        empty = _is_empty(text)
+        return text.where(~empty, None), np.zeros(len(values), dtype=bool), empty, raw
     parser = PARSERS[column.kind]
     parsed_unique = [parser(value) for value in uniques]
     bad_unique = np.array([value is INVALID for value in parsed_unique], dtype=bool)
@@ -533,12 +559,12 @@ def _coerce(values: pd.Series, column: Column):
 
 def _report_countries(problems, raw_values, resolved, lines, column, excluded):
     """One warning per unresolved country name, with its row count and first row."""
-    unresolved = resolved.isna().to_numpy() & (raw_values.to_numpy(dtype=object) != "")
+    unresolved = resolved.isna().to_numpy() & ~_is_empty(raw_values)
     if not unresolved.any():
         if column.required:
             _exclude_empty(problems, raw_values, lines, column, excluded)
         return
-    names = pd.Series(raw_values.to_numpy(dtype=object)[unresolved])
+    names = pd.Series(raw_values[unresolved].to_numpy(dtype=object))
     first_line = pd.Series(lines[unresolved]).groupby(names.to_numpy()).min()
     for name, count in names.value_counts().items():
         problems.add(int(first_line[name]), column.name, name,
@@ -549,7 +575,7 @@ def _report_countries(problems, raw_values, resolved, lines, column, excluded):
 
 
 def _exclude_empty(problems, raw_values, lines, column, excluded):
-    empty = (raw_values.to_numpy(dtype=object) == "")
+    empty = _is_empty(raw_values)
     for index in np.flatnonzero(empty):
         problems.add(int(lines[index]), column.name, "", f"required value '{column.name}' is empty; row excluded")
         excluded[index] = True
@@ -558,9 +584,8 @@ def _exclude_empty(problems, raw_values, lines, column, excluded):
 def _report_country_lists(problems, raw_values, resolved, lines, column):
     """Warnings for names in a country list that did not resolve."""
     seen: dict[str, int] = {}
-    for index, value in enumerate(raw_values.to_numpy(dtype=object)):
-        if not value:
-            continue
+    present = np.flatnonzero(~_is_empty(raw_values))
+    for index, value in zip(present, raw_values.iloc[present].tolist()):
         for part in re.split(r"[;,]", value):
             part = part.strip()
             if part and part not in seen and countries.resolve(part) is None:

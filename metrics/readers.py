@@ -134,7 +134,7 @@ def decode(raw: bytes) -> tuple[str, str, tuple[str, ...]]:
 
 def sniff_delimiter(text: str) -> str:
     """The delimiter that splits the first lines into the most consistent number of fields."""
-    sample_lines = [line for line in text.splitlines()[:SNIFF_LINES] if line.strip()]
+    sample_lines = [line for line in text[:200_000].splitlines()[:SNIFF_LINES] if line.strip()]
     if not sample_lines:
         return ","
     best, best_key = ",", None

@@ -1,0 +1,523 @@
+"""Country resolution: turn country names and codes as people and systems write
+them into ISO 3166-1 alpha-3 codes, and describe those codes.
+
+What this layer does
+--------------------
+* ``resolve(name)`` maps an ISO alpha-2/alpha-3 code or a country name (English
+  variants, Russian, Uzbek Latin and Cyrillic, Kazakh, Kyrgyz, Tajik, Spanish,
+  French, German, Chinese, ...) to an ISO 3166-1 alpha-3 code (``XKX`` for
+  Kosovo), or ``None``.
+* ``resolve_series(values)`` does the same for a pandas Series, resolving each
+  distinct value once.
+* ``continent``, ``region``, ``is_cis``/``CIS`` and ``display_name`` describe a
+  resolved code for the dashboard (English, Russian and Uzbek labels).
+
+Where the names come from
+-------------------------
+1. pycountry's ISO 3166-1 table (name, official_name, common_name) and its
+   gettext catalogues (``CATALOGUE_LANGUAGES``) - translated names.
+2. UN Russian names (UNTERM short and official) vendored with the M49 regions
+   in ``country_data/regions.csv`` (public domain, see country_data/README.md).
+3. The reviewed alias table ``country_data/aliases.csv`` (alias, iso3, note):
+   everything the catalogues lack or get ambiguous.  It wins over (1) and (2).
+   A row with an empty iso3 pins a name as deliberately unresolved.
+
+It never guesses
+----------------
+No fuzzy or substring matching.  A name resolves only when its normalised form
+is exactly a known name (or a mechanical re-ordering of one: "Korea, Republic
+of" <-> "Republic of Korea", "Korea (Republic of)", a dropped article such as
+"the"/"el"/"(l')").  A normalised name that two sources attribute to different
+countries is dropped as ambiguous unless the alias table decides it.  Regional
+aggregates and placeholders (``NON_COUNTRY_NAMES``) always give ``None``.
+A wrong country is worse than an unresolved one.
+
+Normalisation: apostrophe variants unified, NFKC, casefold, accents stripped
+from Latin letters (Cyrillic й/ў kept, ё folded to е, stress marks dropped),
+punctuation collapsed.  UTF-8 text mis-decoded as cp1252/Latin-1
+("CuraÃ§ao") or as GBK ("C么te d'Ivoire") is repaired when the plain
+lookup fails and the repaired text is a known name.
+
+Tables are built lazily on first use and cached for the process.
+"""
+from __future__ import annotations
+
+import csv
+import gettext
+import re
+import threading
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pycountry
+
+# --------------------------------------------------------------------------
+# Constants
+# --------------------------------------------------------------------------
+
+#: Folder with the reviewed data files that ship with this module.
+DATA_DIR = Path(__file__).resolve().parent / "country_data"
+#: Reviewed aliases: alias,iso3,note (empty iso3 = deliberately unresolved).
+ALIASES_CSV = DATA_DIR / "aliases.csv"
+#: Vendored M49 regions, continents and UN Russian names (public domain).
+REGIONS_CSV = DATA_DIR / "regions.csv"
+#: Reviewed display-name overrides: iso3,lang,name,note.
+DISPLAY_NAMES_CSV = DATA_DIR / "display_names.csv"
+
+#: Kosovo is not in ISO 3166-1; XK/XKX are the user-assigned codes in common use.
+KOSOVO = "XKX"
+#: Codes accepted for Kosovo besides XKX (XK = alpha-2 in common use, KOS = IOC/
+#: UNDP style, KSV = code used in OECD/World Bank derived files).
+KOSOVO_CODES = frozenset({"XK", "XKX", "KOS", "KSV"})
+
+#: pycountry gettext catalogues whose translated names are indexed.  Chosen for
+#: the users (ru, uz, kk, ky, tg, tk), for partner/source data (es, fr, de) and
+#: Chinese student records (zh_*).  Adding a language can only add names; a name
+#: that then clashes between two countries is dropped as ambiguous.
+CATALOGUE_LANGUAGES = (
+    "ru", "uz", "kk", "ky", "tg", "tk", "es", "fr", "de",
+    "zh_CN", "zh_TW", "zh_HK",
+)
+
+#: Languages supported by display_name().
+DISPLAY_LANGUAGES = ("en", "ru", "uz")
+
+#: CIS as used in Central Asian university reporting: the members and
+#: participants ARM, AZE, BLR, KAZ, KGZ, MDA, RUS, TJK, UZB plus Turkmenistan
+#: (associate member since 2005), which ministries and universities in the region
+#: routinely list under "СНГ".  Georgia (left 2009) and Ukraine (stopped
+#: participating 2014/2018) are deliberately NOT included.
+CIS = frozenset({"ARM", "AZE", "BLR", "KAZ", "KGZ", "MDA", "RUS", "TJK", "UZB", "TKM"})
+
+#: Names that are regions, aggregates, totals or placeholders: they never
+#: resolve to a country.  Compared after normalisation (case, accents and
+#: punctuation do not matter).
+NON_COUNTRY_NAMES = frozenset({
+    # continents / world regions (en, ru, uz, es, fr)
+    "World", "Africa", "Asia", "Europe", "America", "Americas", "North America",
+    "South America", "Latin America", "Latin America and the Caribbean",
+    "Oceania", "Middle East", "Central Asia", "Caribbean",
+    "Africa unspecified", "Asia unspecified", "Europe unspecified",
+    "America unspecified", "Oceania unspecified",
+    "Americas unspecified", "North America unspecified", "South America unspecified",
+    "Latin America and the Caribbean unspecified",
+    "Sub-Saharan Africa", "Sub-Saharan Africa unspecified", "Northern America",
+    "Northern America unspecified", "Other countries unspecified",
+    "Мир", "Весь мир", "Африка", "Азия", "Европа", "Америка", "Северная Америка",
+    "Южная Америка", "Латинская Америка", "Океания", "Ближний Восток",
+    "Центральная Азия", "Средняя Азия",
+    "Dunyo", "Afrika", "Osiyo", "Yevropa", "Markaziy Osiyo", "Amerika",
+    "Дунё", "Осиё", "Марказий Осиё",
+    "Europa", "Oceanía", "Mundo", "Monde", "Afrique", "Asie", "Amérique", "Océanie",
+    # political groupings
+    "CIS", "СНГ", "MDH", "МДҲ", "Commonwealth of Independent States",
+    "Содружество Независимых Государств", "EU", "EU28", "EU27", "European Union",
+    "ЕС", "Евросоюз", "Европейский союз", "Yevropa Ittifoqi", "OECD", "ОЭСР",
+    "Non-OECD", "OECD countries", "G20", "ASEAN", "Near abroad", "Ближнее зарубежье",
+    "Дальнее зарубежье", "Far abroad", "Foreign countries", "Зарубежные страны",
+    "Xorijiy davlatlar", "Хорижий давлатлар",
+    # others / unknown / not specified
+    "Other", "Others", "Other countries", "Other country", "Прочие", "Прочее",
+    "Прочие страны", "Другие", "Другие страны", "Другое", "Boshqa", "Boshqalar",
+    "Boshqa davlatlar", "Бошқа", "Бошқалар", "Бошқа давлатлар", "Otros", "Otros países",
+    "Autres", "Autres pays",
+    "Unknown", "Not specified", "Unspecified", "Not stated", "Not known", "N/A",
+    "n.a.", "Nan", "None", "Null", "-", "Неизвестно", "Не указано", "Не указана",
+    "Нет данных", "Noma'lum", "Номаълум", "Ko'rsatilmagan", "Кўрсатилмаган",
+    "Desconocido", "No consta", "Inconnu", "Non spécifié",
+    # stateless
+    "Stateless", "Без гражданства", "Лица без гражданства", "Лицо без гражданства",
+    "Апатрид", "Fuqaroligi yo'q", "Fuqaroligi yo'q shaxslar", "Fuqaroligi bo'lmagan shaxslar",
+    "Фуқаролиги йўқ", "Фуқаролиги йўқ шахслар", "Apátrida", "Apatride",
+    # totals
+    "Total", "Totals", "Grand total", "Sum", "All", "All countries", "Итого", "Всего",
+    "Итог", "Все страны", "Jami", "Жами", "Hammasi", "Total general", "TOTAL PLAZAS",
+    "Plazas totales",
+})
+
+#: Leading or parenthesised articles that carry no meaning in a country name
+#: ("The Gambia", "Afganistán (el)", "Afghanistan (l')").
+_ARTICLES = frozenset({"the", "el", "la", "los", "las", "le", "les", "l", "lo"})
+
+#: Apostrophe look-alikes folded to "'" before anything else (U+00B4 must go
+#: before NFKC, which would turn it into a space + combining accent).
+_APOSTROPHES = "'ʻʼ‘’‛`´′ʹʽ＇"
+_APOSTROPHE_TABLE = str.maketrans({c: "'" for c in _APOSTROPHES})
+
+#: Latin letters that do not decompose under NFD but should fold to ASCII.
+_LATIN_FOLD = str.maketrans({"ø": "o", "ł": "l", "đ": "d", "ı": "i", "æ": "ae",
+                             "œ": "oe", "þ": "th", "ð": "d", "ħ": "h"})
+
+#: Combining marks dropped after Cyrillic letters: stress marks only (so й, ў,
+#: ї keep their breve/diaeresis; ё is folded to е explicitly).
+_CYRILLIC_DROPPED_MARKS = frozenset({"\u0301", "\u0300"})
+
+#: Characters that hint at UTF-8 mis-decoded as cp1252/Latin-1.
+_MOJIBAKE_HINTS = frozenset("ÃÂâÐÑÅÄ")
+
+_CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+_CODE_RE = re.compile(r"[A-Za-z]{2,3}")
+_PAREN_RE = re.compile(r"(.+?)\s*\(([^()]*)\)")
+_LEADING_ARTICLE_RE = re.compile(r"^(?:(?:the|el|la|los|las|le|les|lo)\s+|l')")
+
+
+# --------------------------------------------------------------------------
+# Normalisation
+# --------------------------------------------------------------------------
+
+def _is_latin(ch: str) -> bool:
+    o = ord(ch)
+    return o < 0x0250 or 0x1E00 <= o <= 0x1EFF
+
+
+def _strip_marks(text: str) -> str:
+    """Drop accents from Latin letters and stress marks from Cyrillic ones."""
+    out: list[str] = []
+    base = ""
+    for ch in unicodedata.normalize("NFD", text):
+        if unicodedata.combining(ch):
+            if _is_latin(base) or ch in _CYRILLIC_DROPPED_MARKS:
+                continue
+        else:
+            base = ch
+        out.append(ch)
+    return unicodedata.normalize("NFC", "".join(out))
+
+
+def _clean(text: str) -> str:
+    """Case/accent/apostrophe-normalised text that still has its punctuation."""
+    s = text.translate(_APOSTROPHE_TABLE)
+    s = unicodedata.normalize("NFKC", s).casefold()
+    s = s.replace("ё", "е")
+    s = _strip_marks(s).translate(_LATIN_FOLD)
+    s = s.replace("&", " and ").rstrip("* ")  # UN footnote markers: "Holy See *"
+    return " ".join(s.split())
+
+
+def _key(cleaned: str) -> str:
+    """Lookup key: apostrophes and dots removed, other punctuation -> space."""
+    s = cleaned.replace("'", "").replace(".", "")
+    s = re.sub(r"[\W_]+", " ", s)
+    return " ".join(s.split())
+
+
+def _variants(cleaned: str) -> list[str]:
+    """Mechanical re-orderings of one cleaned name, most literal first.
+
+    "X (Y)" -> "X, Y" (or "X" when Y is an article); "X, Y" -> "Y X";
+    a leading article is dropped.  Qualifiers are never dropped otherwise:
+    "Congo (Democratic Republic of the)" must not become "Congo".
+    """
+    out = [cleaned]
+    m = _PAREN_RE.fullmatch(cleaned)
+    if m:
+        head, qual = m.group(1).strip(" ,"), m.group(2).strip()
+        out.append(head if _key(qual) in _ARTICLES else f"{head}, {qual}")
+    for v in list(out):
+        if v.count(",") == 1:
+            a, b = (p.strip() for p in v.split(","))
+            if a and b:
+                out.append(f"{b}{a}" if b.endswith("'") else f"{b} {a}")
+    for v in list(out):
+        stripped = _LEADING_ARTICLE_RE.sub("", v, count=1)
+        if stripped != v and stripped:
+            out.append(stripped)
+    seen: list[str] = []
+    for v in out:
+        if v not in seen:
+            seen.append(v)
+    return seen
+
+
+def normalize_name(name: str) -> str:
+    """The normalised lookup key of a name (exposed for debugging/tests)."""
+    return _key(_clean(name))
+
+
+def _repairs(text: str) -> list[str]:
+    """Candidate repairs of mojibake; empty when nothing looks broken."""
+    out: list[str] = []
+    if any(ch in _MOJIBAKE_HINTS for ch in text):
+        cur = text
+        for _ in range(2):  # double-encoded text needs two rounds
+            fixed = None
+            for enc in ("cp1252", "latin-1"):
+                try:
+                    fixed = cur.encode(enc).decode("utf-8")
+                    break
+                except UnicodeError:
+                    continue
+            if fixed is None or fixed == cur:
+                break
+            out.append(fixed)
+            cur = fixed
+    if _CJK_RE.search(text) and re.search(r"[A-Za-z]", text):
+        try:
+            out.append(text.encode("gbk").decode("utf-8"))
+        except UnicodeError:
+            pass
+    return out
+
+
+# --------------------------------------------------------------------------
+# Lookup tables (built lazily, once)
+# --------------------------------------------------------------------------
+
+class _Tables:
+    def __init__(self) -> None:
+        self.names: dict[str, str | None] = {}
+        self.codes: dict[str, str] = {}
+        self.ambiguous: dict[str, set[str]] = {}
+        self.non_country: frozenset[str] = frozenset()
+        self.regions: dict[str, dict[str, str]] = {}
+        self.display: dict[tuple[str, str], str] = {}
+
+
+_TABLES: _Tables | None = None
+_LOCK = threading.Lock()
+
+
+def _read_csv(path: Path) -> list[dict[str, str]]:
+    """Rows of a data file; rows whose first field starts with '#' are comments."""
+    with open(path, encoding="utf-8", newline="") as fh:
+        reader = csv.DictReader(fh)
+        first = reader.fieldnames[0] if reader.fieldnames else ""
+        return [row for row in reader if not (row.get(first) or "").startswith("#")]
+
+
+def _translations() -> dict[str, gettext.NullTranslations]:
+    out = {}
+    for lang in CATALOGUE_LANGUAGES:
+        try:
+            out[lang] = gettext.translation("iso3166-1", pycountry.LOCALES_DIR,
+                                            languages=[lang])
+        except OSError:  # a pycountry build without this catalogue
+            continue
+    return out
+
+
+def _catalogue_names() -> list[tuple[str, str]]:
+    """(name, iso3) from pycountry, its catalogues and the vendored UN names."""
+    pairs: list[tuple[str, str]] = []
+    trans = _translations()
+    for c in pycountry.countries:
+        for attr in ("name", "official_name", "common_name"):
+            msgid = getattr(c, attr, None)
+            if not msgid:
+                continue
+            pairs.append((msgid, c.alpha_3))
+            for t in trans.values():
+                pairs.append((t.gettext(msgid), c.alpha_3))
+    for row in _read_csv(REGIONS_CSV):
+        for col in ("name_ru_unterm_short", "name_ru_official"):
+            if row[col]:
+                pairs.append((row[col], row["iso3"]))
+    return pairs
+
+
+def _build() -> _Tables:
+    t = _Tables()
+    valid = {c.alpha_3 for c in pycountry.countries} | {KOSOVO}
+
+    # codes
+    for c in pycountry.countries:
+        t.codes[c.alpha_2] = c.alpha_3
+        t.codes[c.alpha_3] = c.alpha_3
+    for code in KOSOVO_CODES:
+        t.codes[code] = KOSOVO
+
+    # catalogue names: literal keys beat derived (re-ordered) keys; a key
+    # claimed by two countries at the same level is ambiguous and dropped.
+    primary: dict[str, set[str]] = {}
+    derived: dict[str, set[str]] = {}
+    for name, iso3 in _catalogue_names():
+        for i, v in enumerate(_variants(_clean(name))):
+            k = _key(v)
+            if k:
+                (primary if i == 0 else derived).setdefault(k, set()).add(iso3)
+    for k, codes in derived.items():
+        if k not in primary:
+            if len(codes) == 1:
+                t.names[k] = next(iter(codes))
+            else:
+                t.ambiguous[k] = codes
+    for k, codes in primary.items():
+        if len(codes) == 1:
+            t.names[k] = next(iter(codes))
+        else:
+            t.ambiguous[k] = codes
+
+    # reviewed aliases win; empty iso3 pins a name as unresolved
+    for row in _read_csv(ALIASES_CSV):
+        iso3 = row["iso3"].strip().upper() or None
+        if iso3 is not None and iso3 not in valid:
+            raise ValueError(f"{ALIASES_CSV.name}: unknown code {iso3!r} for {row['alias']!r}")
+        for v in _variants(_clean(row["alias"])):
+            k = _key(v)
+            if k:
+                t.names[k] = iso3
+                t.ambiguous.pop(k, None)
+    t.names[_key(_clean("Kosovo"))] = KOSOVO
+
+    t.non_country = frozenset(_key(_clean(n)) for n in NON_COUNTRY_NAMES)
+
+    t.regions = {row["iso3"]: row for row in _read_csv(REGIONS_CSV)}
+    for row in _read_csv(DISPLAY_NAMES_CSV):
+        t.display[(row["iso3"], row["lang"])] = row["name"]
+    return t
+
+
+def _tables() -> _Tables:
+    global _TABLES
+    if _TABLES is None:
+        with _LOCK:
+            if _TABLES is None:
+                _TABLES = _build()
+    return _TABLES
+
+
+# --------------------------------------------------------------------------
+# Public API
+# --------------------------------------------------------------------------
+
+def _lookup(text: str) -> tuple[bool, str | None]:
+    """(decided, iso3) for one raw string; decided=False means 'unknown name'."""
+    t = _tables()
+    stripped = text.strip()
+    if _CODE_RE.fullmatch(stripped):
+        code = t.codes.get(stripped.upper())
+        if code is not None:
+            return True, code
+    for v in _variants(_clean(stripped)):
+        k = _key(v)
+        if not k or k in t.non_country:
+            return True, None
+        if k in t.names:
+            return True, t.names[k]
+    # "X (Y)" where X and Y each resolve, to the same country: "Irlanda (Eire)",
+    # "Korea, Süd (Südkorea)".  A qualifier alone never decides.
+    m = _PAREN_RE.fullmatch(stripped)
+    if m:
+        head, qual = _lookup(m.group(1)), _lookup(m.group(2))
+        if head[0] and qual[0] and head[1] is not None and head[1] == qual[1]:
+            return True, head[1]
+    return False, None
+
+
+@lru_cache(maxsize=65536)
+def _resolve_str(text: str) -> str | None:
+    """Cached core of resolve(): plain lookup first, mojibake repairs second."""
+    decided, code = _lookup(text)
+    if decided:
+        return code
+    for fixed in _repairs(text):
+        decided, code = _lookup(fixed)
+        if decided:
+            return code
+    return None
+
+
+def resolve(name) -> str | None:
+    """ISO 3166-1 alpha-3 code (``XKX`` for Kosovo) for a country name or code.
+
+    Returns ``None`` for aggregates, placeholders, empty/missing values and
+    anything not known exactly.  Never guesses.
+    """
+    if not isinstance(name, str):
+        return None  # None, NaN, pd.NA, numbers
+    if not name.strip():
+        return None
+    return _resolve_str(name)
+
+
+def resolve_series(values: pd.Series) -> pd.Series:
+    """Resolve a Series element-wise, resolving each distinct value only once.
+
+    Returns a new object-dtype Series (same index and name) holding ISO3 codes
+    or ``None``.  The input is not modified.
+    """
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    lut = np.array([resolve(u) for u in uniques] + [None], dtype=object)
+    return pd.Series(lut[codes], index=values.index, name=values.name, dtype=object)
+
+
+def _norm_code(code) -> str | None:
+    if not isinstance(code, str):
+        return None
+    c = code.strip().upper()
+    if c in KOSOVO_CODES:
+        return KOSOVO
+    return _tables().codes.get(c) if _CODE_RE.fullmatch(c) else None
+
+
+def continent(code) -> str | None:
+    """Continent of an ISO code: Africa, Asia, Europe, North America, South
+    America, Oceania or Antarctica (GeoNames convention: Russia -> Europe,
+    Türkiye/Kazakhstan/Caucasus -> Asia, Central America/Caribbean -> North
+    America)."""
+    c = _norm_code(code)
+    row = _tables().regions.get(c) if c else None
+    return (row["continent"] or None) if row else None
+
+
+def region(code) -> str | None:
+    """UN M49 sub-region of an ISO code ('Central Asia', 'Eastern Europe',
+    'Western Asia', 'Latin America and the Caribbean', ...)."""
+    c = _norm_code(code)
+    row = _tables().regions.get(c) if c else None
+    return (row["m49_sub_region"] or None) if row else None
+
+
+def is_cis(code) -> bool:
+    """True when the code (alpha-2 or alpha-3) is in :data:`CIS`."""
+    return _norm_code(code) in CIS
+
+
+def _catalogue_name(iso3: str, lang: str) -> str | None:
+    c = pycountry.countries.get(alpha_3=iso3)
+    if c is None:
+        return None
+    msgid = getattr(c, "common_name", None) or c.name
+    if lang == "en":
+        return msgid
+    for m in (msgid, c.name):
+        try:
+            tr = gettext.translation("iso3166-1", pycountry.LOCALES_DIR,
+                                     languages=[lang]).gettext(m)
+        except OSError:
+            return None
+        if tr != m:
+            return tr
+    return None
+
+
+@lru_cache(maxsize=4096)
+def _display(iso3: str, lang: str) -> str:
+    t = _tables()
+    if (iso3, lang) in t.display:
+        return t.display[(iso3, lang)]
+    name = _catalogue_name(iso3, lang)
+    if name:
+        return name
+    if lang != "en":
+        return _display(iso3, "en")
+    return iso3
+
+
+def display_name(code, lang: str = "en") -> str:
+    """Short display name of a country code in 'en', 'ru' or 'uz' (Latin).
+
+    English short names as people say them ('South Korea', 'Russia', 'Iran');
+    Russian and Uzbek from pycountry's catalogues with reviewed fixes from
+    country_data/display_names.csv; falls back to English when a catalogue has
+    no translation.  An unknown code is returned unchanged ('' for missing).
+    """
+    if lang not in DISPLAY_LANGUAGES:
+        raise ValueError(f"lang must be one of {DISPLAY_LANGUAGES}, got {lang!r}")
+    c = _norm_code(code)
+    if c is None:
+        return code.strip() if isinstance(code, str) else ""
+    return _display(c, lang)

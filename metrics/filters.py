@@ -1,0 +1,192 @@
+"""Filters: a year range, faculties, levels, regions and countries applied to a whole Dataset.
+
+`apply_filters` returns a new Dataset whose frames keep only the matching rows; the input
+Dataset and its frames are never changed. Every KPI and breakdown computed on the result
+is "the same KPI, for the selection".
+
+- **Year range** (``year_from``/``year_to``, inclusive, academic years): rows with a
+  ``year`` column; programs and grants running at some point of the range (start_year ≤
+  year_to and end_year blank or ≥ year_from); agreements valid at some point of the range.
+- **Faculties / levels**: students and totals, where the column exists (compared
+  case- and space-insensitively). Totals have no level column, so a level filter leaves
+  them whole; a faculty filter keeps the selected faculty rows, whose sum becomes the
+  denominator of the shares.
+- **Regions** (continent names: Asia, Europe, Africa, North America, South America,
+  Oceania; ``CIS``; or UN M49 sub-regions such as Central Asia) and **countries** (ISO
+  alpha-3): every frame with a country column (students and staff: citizenship; partners,
+  mobility, programs, grants, honorary doctorates: country); events whose ``countries``
+  list names a matching country; joint-program enrolment rows of the programs kept.
+  Rows with an unresolved country match no region or country. Totals have no country, so shares under a country filter divide by all students.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from metrics.kpis import academic_year_bounds, fold_name
+
+CIS_REGION = "CIS"
+COUNTRY_COLUMNS = {  # export -> its country column
+    "students": "citizenship",
+    "staff": "citizenship",
+    "partners": "country",
+    "mobility": "country",
+    "programs": "country",
+    "grants": "country",
+    "honorary_doctorates": "country",
+}
+COUNTRY_LIST_COLUMNS = {"events": "countries"}
+FACULTY_LEVEL_EXPORTS = ("students", "totals")
+INTERVAL_EXPORTS = ("programs", "grants")  # start_year / end_year
+UNFILTERED_EXPORTS = ("targets",)  # targets look ahead: never filtered
+
+
+def _tuple(values: Any) -> tuple:
+    if values is None:
+        return ()
+    if isinstance(values, str):
+        return (values,)
+    return tuple(values)
+
+
+@dataclass(frozen=True)
+class Filters:
+    """A selection: year range (inclusive), faculties, levels, regions (continents, CIS, M49 sub-regions), countries (ISO3).
+
+    Empty tuples select everything. Lists given to the constructor are stored as tuples,
+    so a Filters is hashable.
+    """
+
+    year_from: int | None = None
+    year_to: int | None = None
+    faculties: tuple[str, ...] = ()
+    levels: tuple[str, ...] = ()
+    regions: tuple[str, ...] = ()
+    countries: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        for name in ("faculties", "levels", "regions", "countries"):
+            object.__setattr__(self, name, _tuple(getattr(self, name)))
+        for name in ("year_from", "year_to"):
+            value = getattr(self, name)
+            if value is not None:
+                object.__setattr__(self, name, int(value))
+
+    @property
+    def is_empty(self) -> bool:
+        """True when the filters select everything."""
+        return (self.year_from is None and self.year_to is None and not self.faculties and not self.levels
+                and not self.regions and not self.countries)
+
+    @property
+    def filters_countries(self) -> bool:
+        return bool(self.regions or self.countries)
+
+
+def _region_match(code: str, regions: frozenset[str]) -> bool:
+    from metrics import countries
+
+    if CIS_REGION.lower() in regions and countries.is_cis(code):
+        return True
+    for name in (countries.continent(code), countries.region(code)):
+        if name and name.lower() in regions:
+            return True
+    return False
+
+
+def country_mask(values: pd.Series, filters: Filters) -> np.ndarray:
+    """True where an ISO3 country passes the region and country filters (<NA> never passes a set filter)."""
+    if not filters.filters_countries:
+        return np.ones(len(values), dtype=bool)
+    uniques = [u for u in pd.unique(values.dropna()) if isinstance(u, str)]
+    allowed = set(uniques)
+    if filters.countries:
+        wanted = {c.strip().upper() for c in filters.countries}
+        allowed &= wanted
+    if filters.regions:
+        regions = frozenset(r.strip().lower() for r in filters.regions)
+        allowed = {code for code in allowed if _region_match(code, regions)}
+    return values.isin(allowed).fillna(False).to_numpy(dtype=bool)
+
+
+def _country_list_mask(values: pd.Series, filters: Filters) -> np.ndarray:
+    if not filters.filters_countries:
+        return np.ones(len(values), dtype=bool)
+    exploded = values.astype("str").str.split(";").explode().str.strip()
+    exploded = exploded.where(exploded.notna() & (exploded != "") & (exploded != "nan"))
+    ok = pd.Series(country_mask(exploded, filters), index=exploded.index)
+    return ok.groupby(level=0).any().reindex(values.index, fill_value=False).to_numpy(dtype=bool)
+
+
+def _text_mask(values: pd.Series, wanted: tuple[str, ...]) -> np.ndarray:
+    folded = fold_name(values)
+    targets = set(fold_name(pd.Series(list(wanted), dtype="str")).dropna())
+    return folded.isin(targets).fillna(False).to_numpy(dtype=bool)
+
+
+def _year_mask(frame: pd.DataFrame, name: str, filters: Filters) -> np.ndarray:
+    keep = np.ones(len(frame), dtype=bool)
+    low, high = filters.year_from, filters.year_to
+    if low is None and high is None:
+        return keep
+    if "year" in frame.columns:
+        year = frame["year"].astype("Float64")
+        if low is not None:
+            keep &= (year >= low).fillna(False).to_numpy(dtype=bool)
+        if high is not None:
+            keep &= (year <= high).fillna(False).to_numpy(dtype=bool)
+    elif name in INTERVAL_EXPORTS and "start_year" in frame.columns:
+        start = frame["start_year"].astype("Float64")
+        end = frame["end_year"].astype("Float64") if "end_year" in frame.columns else None
+        if high is not None:
+            keep &= (start <= high).fillna(False).to_numpy(dtype=bool)
+        if low is not None and end is not None:
+            keep &= (end >= low).fillna(True).to_numpy(dtype=bool)
+    elif name == "partners":
+        if high is not None and "signed" in frame.columns:
+            last_day = academic_year_bounds(high)[1]
+            keep &= (frame["signed"] <= last_day).fillna(True).to_numpy(dtype=bool)
+        if low is not None and "expires" in frame.columns:
+            first_day = academic_year_bounds(low)[0]
+            keep &= (frame["expires"] >= first_day).fillna(True).to_numpy(dtype=bool)
+    return keep
+
+
+def filter_frame(frame: pd.DataFrame, name: str, filters: Filters) -> pd.DataFrame:
+    """One export's frame with the filters applied (a new frame; the input is unchanged)."""
+    keep = _year_mask(frame, name, filters)
+    if name in FACULTY_LEVEL_EXPORTS:
+        if filters.faculties and "faculty" in frame.columns:
+            keep &= _text_mask(frame["faculty"], filters.faculties)
+        if filters.levels and "level" in frame.columns:
+            keep &= _text_mask(frame["level"], filters.levels)
+    if name in COUNTRY_COLUMNS and COUNTRY_COLUMNS[name] in frame.columns:
+        keep &= country_mask(frame[COUNTRY_COLUMNS[name]], filters)
+    if name in COUNTRY_LIST_COLUMNS and filters.filters_countries:
+        column = COUNTRY_LIST_COLUMNS[name]
+        if column in frame.columns:
+            keep &= _country_list_mask(frame[column], filters)
+        else:
+            keep &= False
+    if keep.all():
+        return frame.copy()
+    return frame.loc[keep].copy()
+
+
+def apply_filters(data: Any, filters: Filters | None) -> Any:
+    """A new Dataset with every frame filtered (see the module docstring); ``data`` is not changed."""
+    if filters is None or filters.is_empty:
+        return data.replace_frames()
+    frames = {name: filter_frame(frame, name, filters) for name, frame in data.frames.items()
+              if name not in UNFILTERED_EXPORTS}
+    enrollment, programs = frames.get("program_enrollment"), frames.get("programs")
+    if filters.filters_countries and enrollment is not None and programs is not None:
+        # Enrolment has no country: keep the rows of the programs the filters keep.
+        kept = set(fold_name(programs["program"]).dropna())
+        frames["program_enrollment"] = enrollment.loc[
+            fold_name(enrollment["program"]).isin(kept).fillna(False).to_numpy(dtype=bool)].copy()
+    return data.replace_frames(**frames)

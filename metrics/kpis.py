@@ -1,0 +1,819 @@
+"""The KPIs of international cooperation: one function per KPI, all years at once.
+
+Every number the dashboard and the reports show comes from here. Each KPI function is
+named after the KPI it returns, takes the canonical frames it needs (see
+`metrics.schema`) and returns a ``pd.Series`` indexed by academic year (``year``: 2024
+means 2024/25) with one value per requested year. Computing every year in one pass is
+what makes the yearly trends cheap: one group-by over a million students instead of one
+per year.
+
+Conventions shared by every KPI:
+
+- **Not available is not zero.** A KPI whose export is absent (or lacks the column it
+  needs) returns ``None`` from its function and ``None`` from `compute_kpis`. A year
+  with no rows in an export that exists counts 0; a ratio whose denominator is 0 or
+  unknown is ``<NA>`` (``None`` in `compute_kpis`).
+- **Foreign** means a country other than the home country (ISO alpha-3). Rows whose
+  country could not be resolved, and stateless persons, are foreign (not home): they go
+  to the unknown-country bucket of the breakdowns, so country breakdowns sum to totals.
+- **Students** are counted by headcount in an academic year: rows whose ``status`` is in
+  `INACTIVE_STATUSES` are left out (where the column exists) and a ``student_id`` seen
+  twice in the same year counts once.
+- **Academic year** ``Y`` runs from 1 September ``Y`` to 31 August ``Y + 1``.
+
+The entry points used by the dashboard and the reports are `compute_kpis`,
+`kpis_by_year`, `kpi_table`, `kpi_trend` and `available_years`. The catalogue of KPIs
+(names, definitions, units, ranking indicators) is `metrics.catalogue`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import inspect
+import math
+import weakref
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+# --------------------------------------------------------------------------- constants
+
+ACADEMIC_YEAR_START_MONTH = 9  # an academic year starts on 1 September
+EXPIRY_WINDOW_DAYS = 180  # agreements_expiring: agreements ending within this many days
+DORMANT_YEARS = 2  # dormant_partners: no activity in this many academic years (Y-1 and Y)
+PERCENT = 100.0
+DIVERSITY_SCALE = 1000.0  # student_diversity_index is reported per 1,000 students
+
+# Enrolment statuses that mean the student is no longer studying (compared case-folded).
+INACTIVE_STATUSES = frozenset({
+    "graduated", "expelled", "withdrawn", "graduate", "dismissed", "dropped out",
+    "выпущен", "выпускник", "окончил", "отчислен", "отчислена", "выбыл", "выбыла",
+    "bitirgan", "bitiruvchi", "chetlashtirilgan", "chiqarilgan", "o'qishdan chetlashtirilgan",
+})
+# Enrolment statuses that mean a first-year (newly admitted) student.
+NEW_STATUSES = frozenset({
+    "new", "admitted", "enrolled new", "first year", "новый", "новая", "принят", "принята",
+    "зачислен", "зачислена", "yangi", "qabul qilingan",
+})
+# The year columns of the exports that are recorded per academic year.
+YEARLY_EXPORTS = ("students", "totals", "mobility", "program_enrollment", "events",
+                  "honorary_doctorates", "staff", "targets")
+# Exports whose years define which years a dashboard can show (targets may look ahead).
+DATA_YEAR_EXPORTS = ("students", "totals", "mobility", "program_enrollment", "events",
+                     "honorary_doctorates", "staff")
+# Keyword arguments a KPI function may take besides its frames.
+CONTEXT_ARGUMENTS = ("years", "home", "as_of")
+
+Frame = pd.DataFrame | None
+
+
+# --------------------------------------------------------------------------- helpers
+
+def _series(values: Any, years: Sequence[int], name: str | None = None, dtype: str = "Float64") -> pd.Series:
+    return pd.Series(values, index=pd.Index(list(years), name="year", dtype="int64"), dtype=dtype, name=name)
+
+
+def _per_year(counts: pd.Series, years: Sequence[int], fill: Any = 0, dtype: str = "Int64") -> pd.Series:
+    """A by-year aggregate put on the requested years, ``fill`` where a year has no rows."""
+    out = counts.reindex(pd.Index(list(years), dtype="int64")).astype(dtype)
+    if fill is not None:
+        out = out.fillna(fill)
+    out.index.name = "year"
+    return out
+
+
+def _has(frame: Frame, *columns: str) -> bool:
+    return frame is not None and all(column in frame.columns for column in columns)
+
+
+def _blank(values: pd.Series) -> np.ndarray:
+    """True where a text value is missing or only whitespace."""
+    missing = values.isna().to_numpy(dtype=bool)
+    stripped = values.astype("str").str.strip()
+    return missing | (stripped == "").to_numpy(dtype=bool)
+
+
+def is_foreign(country: pd.Series, home: str) -> np.ndarray:
+    """True where a country is not the home country; unresolved (<NA>) counts as foreign."""
+    same = country.eq(home)
+    return ~same.fillna(False).to_numpy(dtype=bool)
+
+
+def fold_name(values: pd.Series) -> pd.Series:
+    """Names compared case- and space-insensitively: lower case, whitespace collapsed."""
+    return (values.astype("str").str.lower().str.replace(r"\s+", " ", regex=True).str.strip()
+            .where(values.notna()))
+
+
+def academic_year_of(dates: pd.Series) -> pd.Series:
+    """The academic year a date falls in (1 September starts a year); <NA> for NaT."""
+    dates = pd.to_datetime(dates)
+    year = dates.dt.year - (dates.dt.month < ACADEMIC_YEAR_START_MONTH).astype("int64")
+    return year.astype("Int64")
+
+
+def academic_year_bounds(year: int) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """First and last day of academic year ``year`` (1 Sep ``year`` – 31 Aug ``year + 1``)."""
+    return (pd.Timestamp(year, ACADEMIC_YEAR_START_MONTH, 1),
+            pd.Timestamp(year + 1, ACADEMIC_YEAR_START_MONTH, 1) - pd.Timedelta(days=1))
+
+
+def academic_year_today(today: dt.date | None = None) -> int:
+    """The academic year containing ``today`` (default: the current date)."""
+    today = today or dt.date.today()
+    return today.year - (today.month < ACADEMIC_YEAR_START_MONTH)
+
+
+def _ratio(numerator: pd.Series | None, denominator: pd.Series | None, scale: float = 1.0) -> pd.Series | None:
+    """numerator ÷ denominator × scale per year; <NA> where the denominator is 0 or missing."""
+    if numerator is None or denominator is None:
+        return None
+    num = numerator.astype("Float64")
+    den = denominator.astype("Float64")
+    den = den.where(den != 0)
+    return (num / den * scale).astype("Float64")
+
+
+def _ensure_years(years: Iterable[int] | None) -> list[int]:
+    return sorted({int(y) for y in years}) if years is not None else []
+
+
+def _running_matrix(start: pd.Series, end: pd.Series, years: Sequence[int]) -> np.ndarray:
+    """rows × years: start ≤ Y and (end blank or end ≥ Y). A blank start never runs."""
+    y = np.asarray(years, dtype="int64")[None, :]
+    s = start.astype("Float64").to_numpy(dtype=float, na_value=np.nan)[:, None]
+    e = end.astype("Float64").to_numpy(dtype=float, na_value=np.inf)[:, None]
+    return (s <= y) & (e >= y)
+
+
+# --------------------------------------------------------------------------- students
+
+def active_students(students: pd.DataFrame) -> pd.DataFrame:
+    """Student rows that count in their year: status not inactive, one row per student_id and year.
+
+    Rows whose ``status`` (case-folded) is in `INACTIVE_STATUSES` are dropped where the
+    column exists; a non-blank ``student_id`` appearing more than once in a year keeps
+    its first row. Returns a new frame; the input is not changed.
+    """
+    keep = np.ones(len(students), dtype=bool)
+    if "status" in students.columns:
+        status = students["status"].astype("str").str.strip().str.lower()
+        keep &= ~status.isin(INACTIVE_STATUSES).to_numpy(dtype=bool)
+    if "student_id" in students.columns:
+        has_id = ~_blank(students["student_id"])
+        ids = students["student_id"].astype("str").str.strip()
+        dup = pd.DataFrame({"year": students["year"].to_numpy(), "id": ids.to_numpy()}).duplicated()
+        keep &= ~(has_id & dup.to_numpy(dtype=bool))
+    return students.loc[keep]
+
+
+def foreign_student_rows(students: pd.DataFrame, home: str) -> pd.DataFrame:
+    """Active student rows (see `active_students`) whose citizenship is not ``home``."""
+    active = active_students(students)
+    return active.loc[is_foreign(active["citizenship"], home)]
+
+
+def _count_by_year(frame: pd.DataFrame, years: Sequence[int], column: str = "count") -> pd.Series:
+    weights = frame[column] if column in frame.columns else pd.Series(1, index=frame.index)
+    return _per_year(weights.groupby(frame["year"]).sum(), years)
+
+
+def foreign_students_by_year(students: pd.DataFrame, *, years: Sequence[int], home: str) -> pd.Series:
+    """Foreign students: headcount of students whose citizenship is not the home country.
+
+    Sum of ``count`` over active student rows (status not graduated/expelled/withdrawn,
+    a student_id counted once per year) with citizenship ≠ home; unresolved citizenship
+    counts as foreign. Unit: students.
+    """
+    return _count_by_year(foreign_student_rows(students, home), years)
+
+
+def new_foreign_students_by_year(students: pd.DataFrame, *, years: Sequence[int], home: str) -> pd.Series | None:
+    """New foreign students: foreign students in their first year.
+
+    A foreign student is new in year Y when their ``status`` is new/admitted, or when
+    their ``student_id`` is first seen in Y (in any row of the export) and Y is not the
+    first year of the export (where every id is "first seen"). Rows with neither a
+    new/admitted status nor an id are not new. Not available without a ``status`` or
+    ``student_id`` column; <NA> for the first year when there is no ``status`` column.
+    Unit: students.
+    """
+    has_status = "status" in students.columns
+    has_ids = "student_id" in students.columns
+    if not (has_status or has_ids):
+        return None
+    foreign = foreign_student_rows(students, home)
+    new = np.zeros(len(foreign), dtype=bool)
+    if has_status:
+        status = foreign["status"].astype("str").str.strip().str.lower()
+        new |= status.isin(NEW_STATUSES).to_numpy(dtype=bool)
+    first_data_year = int(students["year"].min()) if len(students) else None
+    if has_ids:
+        all_ids = students["student_id"].astype("str").str.strip()
+        valid = ~_blank(students["student_id"])
+        first_seen = students["year"][valid].groupby(all_ids[valid]).min()
+        ids = foreign["student_id"].astype("str").str.strip()
+        first = ids.map(first_seen).to_numpy(dtype=float, na_value=np.nan)
+        new |= (first == foreign["year"].to_numpy()) & (foreign["year"].to_numpy() != first_data_year)
+    out = _count_by_year(foreign.loc[new], years)
+    if not has_status and first_data_year is not None and first_data_year in out.index:
+        out[first_data_year] = pd.NA
+    return out
+
+
+def all_students_by_year(students: Frame, totals: Frame, *, years: Sequence[int], home: str) -> pd.Series | None:
+    """All students, home and foreign, per year: the denominator of the student ratios.
+
+    From ``totals`` when it exists: the university row (blank faculty), or the sum of the
+    faculty rows when a year has no university row; <NA> for a year not in totals. Where
+    totals is absent, from ``students`` when that export also lists home-country students
+    (active headcount of every citizenship); otherwise not available (None).
+    """
+    if _has(totals, "total_students"):
+        return university_total(totals, "total_students", years)
+    if students is not None and (~is_foreign(students["citizenship"], home)).any():
+        return _count_by_year(active_students(students), years)
+    return None
+
+
+def university_total(totals: pd.DataFrame, column: str, years: Sequence[int]) -> pd.Series:
+    """A totals column for the whole university per year: the blank-faculty row, else the faculty sum."""
+    if "faculty" in totals.columns:
+        university = _blank(totals["faculty"])
+    else:
+        university = np.ones(len(totals), dtype=bool)
+    frame = pd.DataFrame({"year": totals["year"].to_numpy(), "value": totals[column].astype("Float64").to_numpy(),
+                          "university": university})
+    has_row = frame.groupby("year")["university"].transform("any").to_numpy(dtype=bool)
+    chosen = frame.loc[has_row == frame["university"].to_numpy()]
+    sums = chosen.groupby("year")["value"].sum(min_count=1)
+    return _per_year(sums, years, fill=None, dtype="Float64")
+
+
+def foreign_student_share_by_year(students: pd.DataFrame, totals: Frame, *, years: Sequence[int],
+                                  home: str) -> pd.Series | None:
+    """Foreign student share: foreign students ÷ all students × 100 (%).
+
+    All students come from `all_students_by_year` (totals.csv, or students.csv when it
+    lists home-country students too). QS International Student Ratio; THE International
+    students.
+    """
+    return _ratio(foreign_students_by_year(students, years=years, home=home),
+                  all_students_by_year(students, totals, years=years, home=home), PERCENT)
+
+
+def foreign_students_by_country_and_year(students: pd.DataFrame, home: str) -> pd.DataFrame:
+    """Foreign students per year and citizenship (ISO3; <NA> = unknown): year, country, students."""
+    foreign = foreign_student_rows(students, home)
+    counts = foreign["count"] if "count" in foreign.columns else pd.Series(1, index=foreign.index)
+    out = (counts.groupby([foreign["year"], foreign["citizenship"]], dropna=False).sum()
+           .rename("students").reset_index().rename(columns={"citizenship": "country"}))
+    return out
+
+
+def foreign_student_countries_by_year(students: pd.DataFrame, *, years: Sequence[int], home: str) -> pd.Series:
+    """Source countries: distinct resolved citizenships of foreign students (unknown not counted). Unit: countries."""
+    by_country = foreign_students_by_country_and_year(students, home)
+    known = by_country.loc[by_country["country"].notna() & (by_country["students"] > 0)]
+    return _per_year(known.groupby("year")["country"].nunique(), years)
+
+
+def top_country_share_by_year(students: pd.DataFrame, *, years: Sequence[int], home: str) -> pd.Series:
+    """Top source country share: the largest resolved country's foreign students ÷ all foreign students × 100 (%).
+
+    Lower is better (less dependence on one market). <NA> in a year without foreign students.
+    """
+    by_country = foreign_students_by_country_and_year(students, home)
+    top = by_country.loc[by_country["country"].notna()].groupby("year")["students"].max()
+    total = by_country.groupby("year")["students"].sum()
+    return _ratio(_per_year(top, years), _per_year(total, years), PERCENT)
+
+
+def student_diversity_index_by_year(students: pd.DataFrame, totals: Frame, *, years: Sequence[int],
+                                    home: str) -> pd.Series | None:
+    """Student diversity index: International Student Ratio × Student Nationality Ratio, per 1,000 students.
+
+    QS International Student Diversity ("Adjusted International Student Ratio", QS Europe
+    ranking) is the product of (1) the International Student Ratio, foreign students ÷
+    all students, and (2) the Student Nationality Ratio, distinct nationalities ÷ foreign
+    students. The product is reported × 1,000, i.e. it equals source countries per 1,000
+    students. QS normalises the score across institutions; that step is not reproduced.
+    Not available without the number of all students.
+    """
+    foreign = foreign_students_by_year(students, years=years, home=home)
+    student_ratio = _ratio(foreign, all_students_by_year(students, totals, years=years, home=home))
+    if student_ratio is None:
+        return None
+    nationality_ratio = _ratio(foreign_student_countries_by_year(students, years=years, home=home), foreign)
+    return (student_ratio * nationality_ratio * DIVERSITY_SCALE).astype("Float64")
+
+
+# --------------------------------------------------------------------------- partners
+
+def partner_agreements(partners: pd.DataFrame, home: str) -> pd.DataFrame:
+    """Agreements with foreign partners, with a partner identity ``key`` and the folded ``name``.
+
+    The identity is ``partner_id`` when given (rows without an id take the id another row
+    gives the same folded name), else the folded name. Partners in the home country are
+    left out; partners with an unresolved country are kept. Returns a new frame with
+    columns key, name, partner, country, signed, expires (+ type, fields when present).
+    """
+    foreign = partners.loc[is_foreign(partners["country"], home)]
+    name = fold_name(foreign["partner"])
+    key = pd.Series("name:" + name.astype("str"), index=foreign.index).where(name.notna())
+    if "partner_id" in foreign.columns:
+        has_id = ~_blank(foreign["partner_id"])
+        ids = "id:" + foreign["partner_id"].astype("str").str.strip()
+        named_ids = pd.Series(ids[has_id].to_numpy(), index=name[has_id].to_numpy(), dtype="str")
+        named_ids = named_ids[~named_ids.index.duplicated()]
+        by_name = name.map(named_ids).astype("str").fillna(key)
+        key = pd.Series(np.where(has_id, ids, by_name), index=foreign.index, dtype="str")
+    out = pd.DataFrame({"key": key, "name": name, "partner": foreign["partner"], "country": foreign["country"]},
+                       index=foreign.index)
+    for column in ("signed", "expires"):
+        out[column] = (pd.to_datetime(foreign[column]) if column in foreign.columns
+                       else pd.Series(pd.NaT, index=foreign.index, dtype="datetime64[ns]"))
+    for column in ("type", "fields", "city", "agreement", "partner_id"):
+        if column in foreign.columns:
+            out[column] = foreign[column]
+    return out.loc[out["key"].notna()].reset_index(drop=True)
+
+
+def _valid_matrix(agreements: pd.DataFrame, years: Sequence[int]) -> np.ndarray:
+    """agreements × years: the agreement is valid at some point of academic year Y.
+
+    Valid from ``signed`` (blank: always) to ``expires`` (blank: open-ended).
+    """
+    starts = np.array([academic_year_bounds(y)[0].value for y in years], dtype="int64")[None, :]
+    ends = np.array([academic_year_bounds(y)[1].value for y in years], dtype="int64")[None, :]
+    signed = agreements["signed"].astype("datetime64[ns]").to_numpy()
+    expires = agreements["expires"].astype("datetime64[ns]").to_numpy()
+    s = np.where(np.isnat(signed), np.iinfo("int64").min, signed.astype("int64"))[:, None]
+    e = np.where(np.isnat(expires), np.iinfo("int64").max, expires.astype("int64"))[:, None]
+    return (s <= ends) & (e >= starts)
+
+
+def active_partner_years(partners: pd.DataFrame, years: Sequence[int], home: str) -> pd.DataFrame:
+    """One row per active foreign partner and year: year, key, country (the partner's first known country).
+
+    A partner is active in Y when at least one of its agreements is valid at some point
+    of the academic year (1 Sep Y – 31 Aug Y+1); see `_valid_matrix`.
+    """
+    agreements = partner_agreements(partners, home)
+    years = list(years)
+    if agreements.empty or not years:
+        return pd.DataFrame({"year": pd.Series(dtype="int64"), "key": pd.Series(dtype="str"),
+                             "country": pd.Series(dtype="str")})
+    valid = _valid_matrix(agreements, years)
+    rows, cols = np.nonzero(valid)
+    country = partner_country(agreements)
+    pairs = pd.DataFrame({"year": np.asarray(years, dtype="int64")[cols],
+                          "key": agreements["key"].to_numpy()[rows]}).drop_duplicates()
+    pairs["country"] = pairs["key"].map(country).astype(agreements["country"].dtype)
+    return pairs.reset_index(drop=True)
+
+
+def partner_country(agreements: pd.DataFrame) -> pd.Series:
+    """A partner key's country: the first resolved country among its agreements (<NA> if none)."""
+    return agreements.groupby("key", sort=False)["country"].first()
+
+
+def active_partners_by_year(partners: pd.DataFrame, *, years: Sequence[int], home: str) -> pd.Series:
+    """Active partners: distinct foreign partners with an agreement valid in the academic year.
+
+    Valid: signed on or before 31 Aug Y+1 (blank: always) and ending on or after 1 Sep Y
+    (blank: open-ended). Identity by partner_id, else the case/space-folded name. Unit: partners.
+    """
+    pairs = active_partner_years(partners, years, home)
+    return _per_year(pairs.groupby("year")["key"].nunique(), years)
+
+
+def partner_countries_by_year(partners: pd.DataFrame, *, years: Sequence[int], home: str) -> pd.Series:
+    """Partner countries: distinct resolved countries of the active partners. Unit: countries."""
+    pairs = active_partner_years(partners, years, home)
+    return _per_year(pairs.dropna(subset=["country"]).groupby("year")["country"].nunique(), years)
+
+
+def agreements_signed_by_year(partners: pd.DataFrame, *, years: Sequence[int], home: str) -> pd.Series:
+    """Agreements signed: agreements with foreign partners signed in the academic year. Unit: agreements."""
+    agreements = partner_agreements(partners, home)
+    signed_year = academic_year_of(agreements["signed"])
+    return _per_year(signed_year.dropna().value_counts(), years)
+
+
+def agreements_expiring_by_year(partners: pd.DataFrame, *, years: Sequence[int], home: str,
+                                as_of: dt.date | None = None) -> pd.Series:
+    """Agreements expiring: agreements valid on the as-of date that end within 180 days after it.
+
+    Counts agreements with foreign partners signed on or before ``as_of`` (blank: always)
+    whose ``expires`` falls in [as_of, as_of + EXPIRY_WINDOW_DAYS]. A snapshot at
+    ``as_of`` (default: today): the same value for every year. Unit: agreements.
+    """
+    agreements = partner_agreements(partners, home)
+    as_of_ts = pd.Timestamp(as_of or dt.date.today())
+    horizon = as_of_ts + pd.Timedelta(days=EXPIRY_WINDOW_DAYS)
+    signed_ok = agreements["signed"].isna() | (agreements["signed"] <= as_of_ts)
+    ending = (agreements["expires"] >= as_of_ts) & (agreements["expires"] <= horizon)
+    return _series(int((signed_ok & ending).sum()), years, dtype="Int64")
+
+
+def _running_pairs(frame: pd.DataFrame, years: Sequence[int]) -> tuple[np.ndarray, np.ndarray]:
+    end = frame["end_year"] if "end_year" in frame.columns else pd.Series(pd.NA, index=frame.index, dtype="Int64")
+    return np.nonzero(_running_matrix(frame["start_year"], end, years))
+
+
+def partner_activity(mobility: Frame, programs: Frame, grants: Frame) -> pd.DataFrame | None:
+    """Years in which a partner (folded name) had mobility, a running joint program or an active grant.
+
+    Returns columns year, name; None when none of the three exports has a partner column.
+    Events have no partner column and do not count.
+    """
+    pieces = []
+    if _has(mobility, "partner", "year"):
+        pieces.append(pd.DataFrame({"year": mobility["year"].to_numpy(), "name": fold_name(mobility["partner"]).to_numpy()}))
+    for frame in (programs, grants):
+        if _has(frame, "partner", "start_year"):
+            names = fold_name(frame["partner"])
+            valid = frame.loc[names.notna()]
+            if valid.empty:
+                continue
+            span_end = valid["end_year"].astype("Float64").fillna(np.nan) if "end_year" in valid.columns else None
+            first = int(valid["start_year"].min())
+            last = int(max(valid["start_year"].max(), span_end.max() if span_end is not None and span_end.notna().any() else 0,
+                           academic_year_today() + 1))
+            span = list(range(first, last + 1))
+            rows, cols = _running_pairs(valid, span)
+            pieces.append(pd.DataFrame({"year": np.asarray(span, dtype="int64")[cols],
+                                        "name": names[valid.index].to_numpy()[rows]}))
+    if not pieces and not any(_has(f, "partner") for f in (mobility, programs, grants)):
+        return None
+    if not pieces:
+        return pd.DataFrame({"year": pd.Series(dtype="int64"), "name": pd.Series(dtype="str")})
+    activity = pd.concat(pieces, ignore_index=True).dropna().drop_duplicates()
+    return activity.astype({"year": "int64"})
+
+
+def dormant_partner_keys(partners: pd.DataFrame, mobility: Frame, programs: Frame, grants: Frame,
+                         years: Sequence[int], home: str) -> pd.DataFrame | None:
+    """Active partners (year, key, country) with no activity in academic years Y-1 and Y.
+
+    Activity: a mobility row, a running joint program or an active grant naming the
+    partner (matched on the folded name of any of the partner's agreements). None when
+    no activity export with a partner column exists.
+    """
+    activity = partner_activity(mobility, programs, grants)
+    if activity is None:
+        return None
+    active = active_partner_years(partners, years, home)
+    agreements = partner_agreements(partners, home)
+    names = agreements[["key", "name"]].drop_duplicates()
+    # An activity in year a covers the partner in years a .. a + DORMANT_YEARS - 1.
+    covered = pd.concat([activity.assign(year=activity["year"] + shift) for shift in range(DORMANT_YEARS)],
+                        ignore_index=True).drop_duplicates()
+    busy = names.merge(covered, on="name")[["year", "key"]].drop_duplicates()
+    merged = active.merge(busy, on=["year", "key"], how="left", indicator=True)
+    return merged.loc[merged["_merge"] == "left_only", ["year", "key", "country"]].reset_index(drop=True)
+
+
+def dormant_partners_by_year(partners: pd.DataFrame, mobility: Frame, programs: Frame, grants: Frame, *,
+                             years: Sequence[int], home: str) -> pd.Series | None:
+    """Dormant partners: active partners with no mobility, joint program or grant in years Y-1 and Y.
+
+    "Paper partnerships". Activity is matched on the folded partner name (events carry no
+    partner and do not count). Not available when neither mobility, programs nor grants
+    has a partner column. Lower is better. Unit: partners.
+    """
+    dormant = dormant_partner_keys(partners, mobility, programs, grants, years, home)
+    if dormant is None:
+        return None
+    return _per_year(dormant.groupby("year")["key"].nunique(), years)
+
+
+def partner_network_breadth_by_year(partners: pd.DataFrame, *, years: Sequence[int], home: str) -> pd.Series:
+    """Partner network breadth: partner countries ÷ ln(active partners) (index).
+
+    After the QS International Research Network index (distinct locations ÷ ln(distinct
+    partners)). <NA> when there is at most one active partner (ln ≤ 0).
+    """
+    countries = partner_countries_by_year(partners, years=years, home=home).astype("Float64")
+    count = active_partners_by_year(partners, years=years, home=home).astype("Float64")
+    log = np.log(count.where(count > 1).astype(float))
+    return (countries / log.astype("Float64")).astype("Float64")
+
+
+# --------------------------------------------------------------------------- joint programs
+
+def running_programs(programs: pd.DataFrame, years: Sequence[int]) -> pd.DataFrame:
+    """One row per program and year it runs: year + the program's columns (start_year ≤ Y, end blank or ≥ Y)."""
+    rows, cols = _running_pairs(programs, years)
+    out = programs.iloc[rows].reset_index(drop=True)
+    out.insert(0, "year", np.asarray(list(years), dtype="int64")[cols])
+    out["program_key"] = fold_name(out["program"])
+    return out
+
+
+def joint_programs_by_year(programs: pd.DataFrame, *, years: Sequence[int]) -> pd.Series:
+    """Joint programs: distinct joint and double-degree programs running in the year.
+
+    Running: start_year ≤ Y and (end_year blank or ≥ Y); programs identified by folded name.
+    Unit: programs.
+    """
+    running = running_programs(programs, years)
+    return _per_year(running.groupby("year")["program_key"].nunique(), years)
+
+
+def joint_program_students_by_year(program_enrollment: pd.DataFrame, *, years: Sequence[int]) -> pd.Series:
+    """Joint program students: students enrolled in joint/double-degree programs (sum of students). Unit: students."""
+    return _per_year(program_enrollment["students"].groupby(program_enrollment["year"]).sum(), years)
+
+
+def joint_program_graduates_by_year(program_enrollment: pd.DataFrame, *, years: Sequence[int]) -> pd.Series | None:
+    """Joint program graduates: graduates of joint/double-degree programs (sum of graduates). Unit: graduates."""
+    if "graduates" not in program_enrollment.columns:
+        return None
+    return _per_year(program_enrollment["graduates"].groupby(program_enrollment["year"]).sum(), years)
+
+
+def joint_program_share_by_year(programs: pd.DataFrame, totals: pd.DataFrame, *, years: Sequence[int]) -> pd.Series | None:
+    """Joint program share: joint programs ÷ all degree programs (totals.csv `programs`) × 100 (%). IMPI 01005."""
+    if "programs" not in totals.columns:
+        return None
+    return _ratio(joint_programs_by_year(programs, years=years), university_total(totals, "programs", years), PERCENT)
+
+
+# --------------------------------------------------------------------------- mobility
+
+def international_mobility(mobility: pd.DataFrame, home: str) -> pd.DataFrame:
+    """Mobility rows with a country other than the home country (unresolved countries kept)."""
+    return mobility.loc[is_foreign(mobility["country"], home)]
+
+
+def _mobility(mobility: pd.DataFrame, years: Sequence[int], home: str, direction: str,
+              category: str | None = None) -> pd.Series:
+    rows = international_mobility(mobility, home)
+    mask = (rows["direction"] == direction).fillna(False)
+    if category is not None:
+        mask &= (rows["category"] == category).fillna(False)
+    return _count_by_year(rows.loc[mask.to_numpy(dtype=bool)], years)
+
+
+def inbound_mobility_by_year(mobility: pd.DataFrame, *, years: Sequence[int], home: str) -> pd.Series:
+    """Inbound mobility: people coming from abroad (direction in, country ≠ home; sum of count). Unit: people."""
+    return _mobility(mobility, years, home, "in")
+
+
+def outbound_mobility_by_year(mobility: pd.DataFrame, *, years: Sequence[int], home: str) -> pd.Series:
+    """Outbound mobility: people going abroad (direction out, country ≠ home; sum of count). Unit: people."""
+    return _mobility(mobility, years, home, "out")
+
+
+def inbound_student_mobility_by_year(mobility: pd.DataFrame, *, years: Sequence[int], home: str) -> pd.Series:
+    """Inbound student mobility: students coming from abroad (in, student, country ≠ home). Unit: students."""
+    return _mobility(mobility, years, home, "in", "student")
+
+
+def inbound_staff_mobility_by_year(mobility: pd.DataFrame, *, years: Sequence[int], home: str) -> pd.Series:
+    """Inbound staff mobility: staff coming from abroad (in, staff, country ≠ home). Unit: staff."""
+    return _mobility(mobility, years, home, "in", "staff")
+
+
+def outbound_student_mobility_by_year(mobility: pd.DataFrame, *, years: Sequence[int], home: str) -> pd.Series:
+    """Outbound student mobility: students going abroad (out, student, country ≠ home). Unit: students."""
+    return _mobility(mobility, years, home, "out", "student")
+
+
+def outbound_staff_mobility_by_year(mobility: pd.DataFrame, *, years: Sequence[int], home: str) -> pd.Series:
+    """Outbound staff mobility: staff going abroad (out, staff, country ≠ home). Unit: staff."""
+    return _mobility(mobility, years, home, "out", "staff")
+
+
+def outbound_student_ratio_by_year(mobility: pd.DataFrame, students: Frame, totals: Frame, *,
+                                   years: Sequence[int], home: str) -> pd.Series | None:
+    """Outbound student ratio: outbound students ÷ all students × 100 (%). IMPI 01009."""
+    return _ratio(outbound_student_mobility_by_year(mobility, years=years, home=home),
+                  all_students_by_year(students, totals, years=years, home=home), PERCENT)
+
+
+# --------------------------------------------------------------------------- events, grants, honours, staff
+
+def international_events_by_year(events: pd.DataFrame, *, years: Sequence[int]) -> pd.Series:
+    """International events: events with at least one international participant. Unit: events."""
+    international = events.loc[(events["international_participants"] > 0).fillna(False).to_numpy(dtype=bool)]
+    return _per_year(international.groupby("year").size(), years)
+
+
+def international_event_participants_by_year(events: pd.DataFrame, *, years: Sequence[int]) -> pd.Series:
+    """International event participants: sum of international participants over all events. Unit: people."""
+    return _per_year(events["international_participants"].groupby(events["year"]).sum(), years)
+
+
+def active_grants_by_year(grants: pd.DataFrame, *, years: Sequence[int]) -> pd.Series:
+    """Active grants: grant projects running in the year (start_year ≤ Y and end blank or ≥ Y). Unit: projects."""
+    rows, cols = _running_pairs(grants, years)
+    return _per_year(pd.Series(np.asarray(list(years), dtype="int64")[cols]).value_counts(), years)
+
+
+def honorary_doctorates_by_year(honorary_doctorates: pd.DataFrame, *, years: Sequence[int]) -> pd.Series:
+    """Honorary doctorates: honorary doctorates awarded in the academic year. Unit: awards."""
+    return _per_year(honorary_doctorates.groupby("year").size(), years)
+
+
+def staff_weights(staff: pd.DataFrame) -> pd.Series:
+    """Each staff row's weight: its FTE when the fte column has values (a blank fte counts as
+    ``count`` full-time posts), else its headcount ``count``."""
+    count = staff["count"] if "count" in staff.columns else pd.Series(1, index=staff.index)
+    if "fte" in staff.columns and staff["fte"].notna().any():
+        return staff["fte"].astype("Float64").fillna(count.astype("Float64"))
+    return count.astype("Float64")
+
+
+def foreign_staff_share_by_year(staff: pd.DataFrame, *, years: Sequence[int], home: str) -> pd.Series:
+    """Foreign staff share: foreign ÷ all academic staff × 100 (%), on FTE when given, else headcount.
+
+    QS International Faculty Ratio; THE proportion of international staff. Unresolved
+    citizenship counts as foreign.
+    """
+    weight = staff_weights(staff)
+    foreign = weight.where(is_foreign(staff["citizenship"], home), 0.0)
+    return _ratio(_per_year(foreign.groupby(staff["year"]).sum(), years, dtype="Float64"),
+                  _per_year(weight.groupby(staff["year"]).sum(), years, dtype="Float64"), PERCENT)
+
+
+# --------------------------------------------------------------------------- entry points
+
+def _frames(data: Any) -> Mapping[str, pd.DataFrame]:
+    return data.frames if hasattr(data, "frames") else data
+
+
+def available_years(data: Any) -> list[int]:
+    """Every academic year with rows in a yearly export (students, totals, mobility, ...), ascending.
+
+    When no yearly export has rows, the years of agreement signing dates, program and
+    grant start years are used instead.
+    """
+    frames = _frames(data)
+    years: set[int] = set()
+    for name in DATA_YEAR_EXPORTS:
+        frame = frames.get(name)
+        if frame is not None and "year" in frame.columns:
+            years.update(int(y) for y in frame["year"].dropna().unique())
+    if not years:
+        partners = frames.get("partners")
+        if _has(partners, "signed"):
+            years.update(int(y) for y in academic_year_of(partners["signed"]).dropna().unique())
+        for name in ("programs", "grants"):
+            frame = frames.get(name)
+            if _has(frame, "start_year"):
+                years.update(int(y) for y in frame["start_year"].dropna().unique())
+    return sorted(years)
+
+
+def _home(data: Any, home: str | None = None) -> str:
+    return home or getattr(data, "home", None) or ""
+
+
+def _call(kpi: Any, frames: Mapping[str, pd.DataFrame], context: dict[str, Any]) -> pd.Series | None:
+    """Call a KPI's function with the frames its parameters name.
+
+    None (not available) when one of the KPI's required ``sources`` is absent; optional
+    sources are passed as None when absent.
+    """
+    if any(frames.get(source) is None for source in kpi.sources):
+        return None
+    kwargs: dict[str, Any] = {}
+    for name in inspect.signature(kpi.function).parameters:
+        kwargs[name] = context[name] if name in CONTEXT_ARGUMENTS else frames.get(name)
+    return kpi.function(**kwargs)
+
+
+_CACHE: dict[tuple, tuple[weakref.ref, pd.DataFrame]] = {}
+_CACHE_SIZE = 16
+
+
+def kpis_by_year(data: Any, *, filters: Any = None, as_of: dt.date | None = None,
+                 years: Iterable[int] | None = None) -> pd.DataFrame:
+    """Every KPI for every year at once: a frame indexed by year with one column per KPI id.
+
+    Values are ``Float64``; ``<NA>`` means not available (export absent, or a ratio with a
+    zero/unknown denominator). ``years`` defaults to `available_years` of the filtered
+    data. Results are cached per (data object, filters, as_of, years) while the data
+    object lives; a copy is returned.
+    """
+    from metrics.catalogue import CATALOGUE
+
+    years_key = tuple(sorted({int(y) for y in years})) if years is not None else None
+    key = (id(data), filters, as_of, years_key)
+    cached = _CACHE.get(key)
+    if cached is not None and cached[0]() is data:
+        return cached[1].copy()
+    source = data
+    if filters is not None:
+        from metrics.filters import apply_filters
+        source = apply_filters(data, filters)
+    frames = _frames(source)
+    year_list = list(years_key) if years_key is not None else available_years(source)
+    context = {"years": year_list, "home": _home(data), "as_of": as_of}
+    columns = {}
+    for kpi in CATALOGUE.values():
+        values = _call(kpi, frames, context)
+        columns[kpi.id] = (_series(pd.NA, year_list) if values is None
+                           else values.reindex(pd.Index(year_list, dtype="int64")).astype("Float64"))
+    table = pd.DataFrame(columns, index=pd.Index(year_list, name="year", dtype="int64"))
+    try:
+        ref = weakref.ref(data)
+    except TypeError:
+        return table
+    if len(_CACHE) >= _CACHE_SIZE:
+        _CACHE.pop(next(iter(_CACHE)))
+    _CACHE[key] = (ref, table)
+    return table.copy()
+
+
+def _python(value: Any, unit: str) -> float | int | None:
+    if value is None or pd.isna(value):
+        return None
+    value = float(value)
+    if unit == "count" and value.is_integer():
+        return int(value)
+    return value
+
+
+def compute_kpis(data: Any, year: int, *, filters: Any = None, as_of: dt.date | None = None) -> dict[str, float | int | None]:
+    """Every KPI for one academic year: {kpi id: value}, None where not available.
+
+    Counts are ints; percents, ratios and indices floats (unrounded).
+    """
+    from metrics.catalogue import CATALOGUE
+
+    table = kpis_by_year(data, filters=filters, as_of=as_of, years=_years_with(data, filters, year))
+    row = table.loc[int(year)]
+    return {kpi_id: _python(row[kpi_id], CATALOGUE[kpi_id].unit) for kpi_id in CATALOGUE}
+
+
+def _years_with(data: Any, filters: Any, *extra: int) -> list[int]:
+    source = data
+    if filters is not None:
+        from metrics.filters import apply_filters
+        source = apply_filters(data, filters)
+    return sorted(set(available_years(source)) | {int(y) for y in extra})
+
+
+def kpi_trend(data: Any, kpi_id: str, *, filters: Any = None, as_of: dt.date | None = None) -> pd.DataFrame:
+    """One KPI over every year in the data: columns year (int64), value (Float64, <NA> = not available)."""
+    from metrics.catalogue import CATALOGUE
+
+    if kpi_id not in CATALOGUE:
+        raise KeyError(f"unknown KPI {kpi_id!r}; known: {', '.join(CATALOGUE)}")
+    table = kpis_by_year(data, filters=filters, as_of=as_of)
+    return pd.DataFrame({"year": table.index.to_numpy(dtype="int64"),
+                         "value": table[kpi_id].to_numpy()}).astype({"value": "Float64"})
+
+
+KPI_TABLE_COLUMNS = ("kpi", "name", "unit", "value", "previous", "change", "change_pct", "target", "gap",
+                     "status", "higher_is_better", "definition")
+
+
+def kpi_table(data: Any, year: int, *, filters: Any = None, as_of: dt.date | None = None,
+              lang: str = "en") -> pd.DataFrame:
+    """Every KPI for a year with the previous year, change and target status, one row per KPI.
+
+    Columns: kpi, name (in ``lang``: en, ru, uz), unit, value, previous (year − 1), change
+    (value − previous), change_pct (change ÷ previous × 100; <NA> when previous is 0 or
+    missing), target, gap, status (see `metrics.targets`), higher_is_better, definition.
+    Snapshot KPIs (agreements_expiring) have no previous value.
+    """
+    from metrics.catalogue import CATALOGUE
+    from metrics.targets import target_status
+
+    year = int(year)
+    table = kpis_by_year(data, filters=filters, as_of=as_of, years=_years_with(data, filters, year, year - 1))
+    targets = _frames(data).get("targets")
+    rows = []
+    for kpi in CATALOGUE.values():
+        series = table[kpi.id]
+        value = _python(series.get(year), kpi.unit)
+        previous = None if kpi.snapshot else _python(series.get(year - 1), kpi.unit)
+        change = value - previous if value is not None and previous is not None else None
+        change_pct = change / previous * 100 if change is not None and previous not in (0, None) else None
+        status = target_status(kpi.id, year, series, targets, higher_is_better=kpi.higher_is_better)
+        rows.append({"kpi": kpi.id, "name": kpi.label(lang), "unit": kpi.unit, "value": value,
+                     "previous": previous, "change": change, "change_pct": change_pct,
+                     "target": status.target, "gap": status.gap, "status": status.status,
+                     "higher_is_better": kpi.higher_is_better, "definition": kpi.definition})
+    out = pd.DataFrame(rows, columns=list(KPI_TABLE_COLUMNS))
+    for column in ("value", "previous", "change", "change_pct", "target", "gap"):
+        out[column] = out[column].astype("Float64")
+    out["status"] = pd.Series([row["status"] for row in rows], dtype=object)
+    out["higher_is_better"] = out["higher_is_better"].astype(bool)
+    return out
+
+
+def round_kpi(value: float | int | None, unit: str) -> float | int | None:
+    """A value rounded for display: counts as ints, percents to 1 decimal, ratios/indices to 2."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    if unit == "count":
+        return int(round(value))
+    return round(float(value), 1 if unit == "percent" else 2)
