@@ -1,0 +1,123 @@
+"""Write data/README.md, the data contract, from metrics/schema.py (the single definition).
+
+    python scripts/make_data_readme.py [--check]
+
+With --check, exits 1 when data/README.md is out of date instead of writing it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from metrics.ingest import CATEGORY_VALUES, DIRECTION_VALUES, TOTAL_WORDS  # noqa: E402
+from metrics.schema import EXPORTS, PERSONAL_DATA_HEADERS  # noqa: E402
+
+KIND_TEXT = {
+    "year": "academic year",
+    "int": "whole number",
+    "float": "number",
+    "date": "date",
+    "country": "country",
+    "countries": "list of countries",
+    "direction": "in / out",
+    "category": "student / staff",
+    "text": "text",
+}
+
+INTRODUCTION = """# Data contract
+
+The dashboard reads one file per export from a data folder (default `data/`, the bundled
+synthetic sample). Each export may be `<name>.csv`, `.tsv`, `.txt` or `.xlsx` (first sheet).
+This file is generated from `metrics/schema.py` by `scripts/make_data_readme.py`; edit the
+schema, not this file.
+
+## How files are read
+- **Encodings** are detected from the content: UTF-8 (with or without BOM), UTF-16 with BOM
+  (Excel "Unicode text"), Windows-1251, KOI8-R, CP866, Windows-1252. A UTF-8 file with a few
+  lines in another encoding keeps every line (a warning names the first such line).
+- **Delimiters** `,` `;` tab `|` are sniffed.
+- **Headers** may be in English, Russian or Uzbek (Latin or Cyrillic); matching ignores case,
+  spaces, punctuation and apostrophe styles (`o'quv yili` = `Oʻquv_yili`). The header may stand
+  below title lines; the first {rows} lines are searched.
+- **Rows** that are blank, repeat the header, or start with a total word ({totals}) are
+  skipped and counted, not loaded.
+- **Numbers** accept decimal commas and spaces or no-break spaces as thousands separators
+  (`1 234,5`). **Dates**: `2024-09-01`, `01.09.2024`, `01/09/2024` (day first).
+- **Academic years** are written as their first calendar year: `2024` means 2024/25; `2024/2025`,
+  `2024-25` and `2024/25` are accepted too. An academic year runs from September to August.
+- **Countries** may be ISO alpha-2 or alpha-3 codes or names in English, Russian, Uzbek, Kazakh,
+  Spanish, French or Chinese; they become ISO alpha-3 codes (`XKX` for Kosovo). Namibia's `NA`
+  is Namibia. A name that is not one country (`Stateless`, `Europe`, an unknown spelling) is
+  kept without a country and listed in the validation report with its row count.
+- **Personal data** columns (names, passport numbers, phones, e-mails, addresses, birth dates)
+  are dropped at ingestion and never shown or exported. Recognised headers: {personal}.
+- **Problems** become records with file, line, column, value and message. A row whose required
+  value is unusable is excluded and counted (error); an unusable optional value is left blank
+  (warning). `python -m metrics validate --data DIR` prints the report (exit 0: clean or only
+  warnings; 1: rows excluded; 2: a file cannot be read).
+- **Home country**: `data/settings.toml` (`[university] name`, `home_country` as ISO alpha-3);
+  `--home ISO3` on the command line overrides it. "Foreign" means a citizenship other than the
+  home country; partners and mobility in the home country are domestic and not international.
+
+Direction values: {directions}. Category values: {categories}.
+"""
+
+
+def render() -> str:
+    from metrics.ingest import HEADER_SEARCH_ROWS
+
+    parts = [INTRODUCTION.format(
+        rows=HEADER_SEARCH_ROWS,
+        totals=", ".join(f"`{word}`" for word in TOTAL_WORDS[:8]),
+        personal=", ".join(f"`{header}`" for header in PERSONAL_DATA_HEADERS[:18]) + " …",
+        directions="; ".join(f"**{key}**: " + ", ".join(values) for key, values in DIRECTION_VALUES.items()),
+        categories="; ".join(f"**{key}**: " + ", ".join(values[:10]) + " …" for key, values in CATEGORY_VALUES.items()),
+    )]
+    for export in EXPORTS.values():
+        parts.append(f"\n## `{export.file_name}`\n\n{export.description}\n")
+        if export.one_of:
+            parts.append("At least one of " + "; ".join(" or ".join(f"`{c}`" for c in group) for group in export.one_of)
+                         + " is required.\n")
+        parts.append("| column | type | required | meaning | also accepted as header |")
+        parts.append("|---|---|---|---|---|")
+        for column in export.columns:
+            required = "yes" if column.required else ("no (default {})".format(column.default)
+                                                       if column.default is not None else "no")
+            aliases = ", ".join(f"`{alias}`" for alias in column.aliases[:8])
+            if len(column.aliases) > 8:
+                aliases += f" and {len(column.aliases) - 8} more"
+            parts.append(f"| `{column.name}` | {KIND_TEXT[column.kind]} | {required} | {column.description} | {aliases} |")
+        if export.examples:
+            names = [column.name for column in export.columns]
+            parts.append("\nExample rows:\n\n```csv")
+            parts.append(",".join(names))
+            for example in export.examples:
+                parts.append(",".join(_csv_value(example.get(name, "")) for name in names))
+            parts.append("```")
+    return "\n".join(parts) + "\n"
+
+
+def _csv_value(value) -> str:
+    text = "" if value is None else str(value)
+    return f'"{text}"' if any(char in text for char in ',;"') else text
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--check", action="store_true")
+    args = parser.parse_args()
+    target = ROOT / "data" / "README.md"
+    text = render()
+    if args.check:
+        return 0 if target.exists() and target.read_text(encoding="utf-8") == text else 1
+    target.write_text(text, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
