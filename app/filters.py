@@ -1,0 +1,205 @@
+"""Sidebar filters and language, kept in the URL query string so a link reproduces the view.
+
+Flow on every run (called from dashboard.py, before the page):
+1. the first run of a session copies the query string into the widgets' session state;
+2. the sidebar draws the widgets (explicit keys, values from session state);
+3. the query string is rewritten from the widgets, so the address bar always shows the view.
+Map clicks add countries through :func:`select_countries_callback`, which runs before the
+next run draws the sidebar (a widget's state can only be changed before it is drawn).
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from app import state
+from app.i18n import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES, region_label, t
+
+# Session-state keys of the widgets (also used by tests to set them).
+LANG_KEY = "lang"
+YEARS_KEY = "f_years"
+FACULTY_KEY = "f_faculties"
+LEVEL_KEY = "f_levels"
+REGION_KEY = "f_regions"
+COUNTRY_KEY = "f_countries"
+_LOADED_KEY = "_query_loaded"
+
+# Query-string parameter of each widget; list values are comma-separated.
+QUERY = {LANG_KEY: "lang", FACULTY_KEY: "faculty", LEVEL_KEY: "level", REGION_KEY: "region",
+         COUNTRY_KEY: "country"}
+YEAR_FROM_PARAM, YEAR_TO_PARAM = "from", "to"
+
+CONTINENTS = ("Africa", "Asia", "Europe", "North America", "South America", "Oceania")
+CIS = "CIS"
+REGIONS = CONTINENTS + (CIS,)
+
+
+def _split(value: str) -> list[str]:
+    return [part for part in (p.strip() for p in str(value).split(",")) if part]
+
+
+def load_query_params() -> None:
+    """Once per session: widgets start from the query string (a shared link)."""
+    if st.session_state.get(_LOADED_KEY):
+        return
+    params = st.query_params
+    lang = params.get("lang")
+    st.session_state[LANG_KEY] = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+    for key in (FACULTY_KEY, LEVEL_KEY, REGION_KEY, COUNTRY_KEY):
+        raw = params.get(QUERY[key])
+        if raw:
+            st.session_state[key] = _split(raw)
+    years = state.years()
+    if years:
+        try:
+            lo = int(params.get(YEAR_FROM_PARAM, years[0]))
+            hi = int(params.get(YEAR_TO_PARAM, years[-1]))
+        except ValueError:
+            lo, hi = years[0], years[-1]
+        lo, hi = sorted((min(max(lo, years[0]), years[-1]), min(max(hi, years[0]), years[-1])))
+        lo = min((y for y in years if y >= lo), default=years[0])
+        hi = max((y for y in years if y <= hi), default=years[-1])
+        st.session_state[YEARS_KEY] = (lo, hi)
+    st.session_state[_LOADED_KEY] = True
+
+
+def write_query_params() -> None:
+    """The query string mirrors the current widgets (only non-default values)."""
+    wanted: dict[str, str] = {}
+    lang = language()
+    if lang != DEFAULT_LANGUAGE:
+        wanted["lang"] = lang
+    years = state.years()
+    chosen = st.session_state.get(YEARS_KEY)
+    if years and chosen and tuple(chosen) != (years[0], years[-1]):
+        wanted[YEAR_FROM_PARAM], wanted[YEAR_TO_PARAM] = str(chosen[0]), str(chosen[1])
+    for key in (FACULTY_KEY, LEVEL_KEY, REGION_KEY, COUNTRY_KEY):
+        values = st.session_state.get(key) or []
+        if values:
+            wanted[QUERY[key]] = ",".join(values)
+    current = {k: st.query_params.get(k) for k in st.query_params.keys()}
+    if current != wanted:
+        st.query_params.from_dict(wanted)
+
+
+_LAST_LANG_KEY = "_lang_last"
+
+
+def language() -> str:
+    """The chosen language (the last one chosen while the switcher is momentarily empty)."""
+    lang = st.session_state.get(LANG_KEY)
+    if lang not in LANGUAGES:
+        lang = st.session_state.get(_LAST_LANG_KEY, DEFAULT_LANGUAGE)
+    return lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def language_switcher() -> str:
+    """The en/ru/uz switcher at the top of the sidebar."""
+    if st.session_state.get(LANG_KEY) not in LANGUAGES:  # clicking the selected option empties it
+        st.session_state[LANG_KEY] = language()
+    st.sidebar.segmented_control(
+        t("sidebar.language", language()), LANGUAGES, key=LANG_KEY,
+        format_func=lambda code: LANGUAGE_NAMES[code], selection_mode="single", width="stretch",
+    )
+    st.session_state[_LAST_LANG_KEY] = language()
+    return language()
+
+
+def _keep_valid(key: str, options: list[str]) -> None:
+    values = st.session_state.get(key)
+    if values:
+        st.session_state[key] = [v for v in values if v in options]
+
+
+def select_countries_callback(chart_key: str):
+    """on_select callback for a map: the clicked countries join the country filter."""
+    def callback() -> None:
+        event = st.session_state.get(chart_key)
+        selection = getattr(event, "selection", None) or (event or {}).get("selection", {})
+        points = selection.get("points", []) if isinstance(selection, dict) else getattr(selection, "points", [])
+        codes = [p.get("location") for p in points if isinstance(p, dict) and p.get("location")]
+        if codes:
+            current = list(st.session_state.get(COUNTRY_KEY) or [])
+            st.session_state[COUNTRY_KEY] = current + [c for c in codes if c not in current]
+    return callback
+
+
+def clear_countries() -> None:
+    st.session_state[COUNTRY_KEY] = []
+
+
+def reset_filters() -> None:
+    for key in (FACULTY_KEY, LEVEL_KEY, REGION_KEY, COUNTRY_KEY):
+        st.session_state[key] = []
+    years = state.years()
+    if years:
+        st.session_state[YEARS_KEY] = (years[0], years[-1])
+
+
+def sidebar_filters(lang: str):
+    """Draw the filter widgets; returns a metrics.filters.Filters (None when no data)."""
+    years = state.years()
+    choices = state.choices()
+    sidebar = st.sidebar
+    sidebar.subheader(t("sidebar.filters", lang))
+    if len(years) > 1:
+        chosen = st.session_state.get(YEARS_KEY)
+        if not isinstance(chosen, (tuple, list)) or len(chosen) != 2 or not set(chosen) <= set(years):
+            st.session_state[YEARS_KEY] = (years[0], years[-1])
+        # value= makes it a range slider; the state set above (from the URL) wins over it.
+        sidebar.select_slider(t("sidebar.years", lang), options=years, key=YEARS_KEY, value=(years[0], years[-1]),
+                              format_func=lambda y: f"{y}/{(y + 1) % 100:02d}")
+    elif years:
+        st.session_state[YEARS_KEY] = (years[0], years[0])
+    _keep_valid(FACULTY_KEY, choices.get("faculties", []))
+    _keep_valid(LEVEL_KEY, choices.get("levels", []))
+    _keep_valid(REGION_KEY, list(REGIONS))
+    if choices.get("faculties"):
+        sidebar.multiselect(t("sidebar.faculty", lang), choices["faculties"], key=FACULTY_KEY,
+                            placeholder=t("sidebar.all", lang))
+    if choices.get("levels"):
+        sidebar.multiselect(t("sidebar.level", lang), choices["levels"], key=LEVEL_KEY,
+                            placeholder=t("sidebar.all", lang))
+    sidebar.multiselect(t("sidebar.region", lang), list(REGIONS), key=REGION_KEY,
+                        format_func=lambda r: region_label(r, lang), placeholder=t("sidebar.all", lang))
+    countries = list(st.session_state.get(COUNTRY_KEY) or [])
+    if countries:
+        names = state.country_names(countries, lang)
+        sidebar.multiselect(t("sidebar.countries", lang), countries, key=COUNTRY_KEY,
+                            format_func=lambda c: names.get(c, c))
+        sidebar.button(t("sidebar.clear_countries", lang), key="clear_countries", on_click=clear_countries,
+                       icon=":material/close:")
+    else:
+        st.session_state[COUNTRY_KEY] = []
+    sidebar.button(t("sidebar.reset", lang), key="reset_filters", on_click=reset_filters, type="tertiary",
+                   icon=":material/restart_alt:")
+    sidebar.caption(t("sidebar.link_hint", lang))
+    return current_filters()
+
+
+def current_filters():
+    """Filters from the widgets' session state (pages call this; no widget is drawn)."""
+    years = state.years()
+    chosen = st.session_state.get(YEARS_KEY)
+    if not isinstance(chosen, (tuple, list)) or len(chosen) != 2:
+        chosen = (years[0], years[-1]) if years else (None, None)
+    try:
+        from metrics.filters import Filters
+    except ImportError:  # KPI library not there yet
+        return None
+    return Filters(
+        year_from=chosen[0], year_to=chosen[1],
+        faculties=tuple(st.session_state.get(FACULTY_KEY) or ()),
+        levels=tuple(st.session_state.get(LEVEL_KEY) or ()),
+        regions=tuple(st.session_state.get(REGION_KEY) or ()),
+        countries=tuple(st.session_state.get(COUNTRY_KEY) or ()),
+    )
+
+
+def scorecard_year() -> int | None:
+    """The year the scorecard describes: the last year of the selected range."""
+    years = state.years()
+    chosen = st.session_state.get(YEARS_KEY)
+    if isinstance(chosen, (tuple, list)) and len(chosen) == 2:
+        return int(chosen[1])
+    return years[-1] if years else None

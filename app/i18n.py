@@ -1,0 +1,279 @@
+"""Interface labels in English, Russian and Uzbek (Latin script).
+
+Every key maps to {"en", "ru", "uz"}; tests/test_i18n.py checks that none is missing.
+KPI names come from the KPI library (``kpi_table(..., lang=...)``) and country names from
+``metrics.countries.display_name``; everything else the dashboard shows is here.
+"""
+
+from __future__ import annotations
+
+LANGUAGES = ("en", "ru", "uz")
+LANGUAGE_NAMES = {"en": "English", "ru": "Русский", "uz": "Oʻzbekcha"}
+DEFAULT_LANGUAGE = "en"
+
+LABELS: dict[str, dict[str, str]] = {
+    # --- app shell -------------------------------------------------------------------------
+    "app.title": {"en": "International cooperation", "ru": "Международное сотрудничество",
+                  "uz": "Xalqaro hamkorlik"},
+    "app.subtitle": {"en": "Dashboard of the university's international cooperation",
+                     "ru": "Панель показателей международного сотрудничества университета",
+                     "uz": "Universitet xalqaro hamkorligi koʻrsatkichlari paneli"},
+    "page.overview": {"en": "Overview", "ru": "Обзор", "uz": "Umumiy koʻrinish"},
+    "page.students": {"en": "Foreign students", "ru": "Иностранные студенты", "uz": "Xorijiy talabalar"},
+    "page.partners": {"en": "Partners", "ru": "Партнёры", "uz": "Hamkorlar"},
+    "page.programs": {"en": "Joint programs", "ru": "Совместные программы", "uz": "Qoʻshma dasturlar"},
+    "page.mobility": {"en": "Mobility", "ru": "Мобильность", "uz": "Akademik harakatchanlik"},
+    "page.science": {"en": "Science and events", "ru": "Наука и мероприятия", "uz": "Ilm-fan va tadbirlar"},
+    "page.data": {"en": "Data", "ru": "Данные", "uz": "Maʼlumotlar"},
+    "page.reports": {"en": "Reports", "ru": "Отчёты", "uz": "Hisobotlar"},
+    "page.presentation": {"en": "Presentation", "ru": "Презентация", "uz": "Taqdimot"},
+    "section.dashboard": {"en": "Dashboard", "ru": "Показатели", "uz": "Koʻrsatkichlar"},
+    "section.tools": {"en": "Data and reports", "ru": "Данные и отчёты", "uz": "Maʼlumotlar va hisobotlar"},
+    # --- sidebar ---------------------------------------------------------------------------
+    "sidebar.language": {"en": "Language", "ru": "Язык", "uz": "Til"},
+    "sidebar.filters": {"en": "Filters", "ru": "Фильтры", "uz": "Filtrlar"},
+    "sidebar.years": {"en": "Academic years", "ru": "Учебные годы", "uz": "Oʻquv yillari"},
+    "sidebar.faculty": {"en": "Faculty", "ru": "Факультет", "uz": "Fakultet"},
+    "sidebar.level": {"en": "Level of study", "ru": "Уровень обучения", "uz": "Taʼlim darajasi"},
+    "sidebar.region": {"en": "Region", "ru": "Регион", "uz": "Mintaqa"},
+    "sidebar.countries": {"en": "Countries (click a map)", "ru": "Страны (щёлкните по карте)",
+                          "uz": "Davlatlar (xaritani bosing)"},
+    "sidebar.clear_countries": {"en": "Clear countries", "ru": "Сбросить страны", "uz": "Davlatlarni tozalash"},
+    "sidebar.reset": {"en": "Reset filters", "ru": "Сбросить фильтры", "uz": "Filtrlarni tiklash"},
+    "sidebar.all": {"en": "All", "ru": "Все", "uz": "Barchasi"},
+    "sidebar.link_hint": {"en": "The address bar keeps these filters: copy it to share this view.",
+                          "ru": "Адресная строка хранит фильтры: скопируйте её, чтобы поделиться видом.",
+                          "uz": "Manzil satri filtrlarni saqlaydi: koʻrinishni ulashish uchun nusxa oling."},
+    "sidebar.home": {"en": "Home country", "ru": "Страна университета", "uz": "Universitet davlati"},
+    "filter.active_countries": {"en": "Showing only: {countries}", "ru": "Показаны только: {countries}",
+                                "uz": "Faqat koʻrsatilgan: {countries}"},
+    "map.click_hint": {"en": "Click a country to narrow the dashboard to it.",
+                       "ru": "Щёлкните по стране, чтобы показать только её.",
+                       "uz": "Faqat shu davlatni koʻrish uchun uni bosing."},
+    # --- regions ---------------------------------------------------------------------------
+    "region.Africa": {"en": "Africa", "ru": "Африка", "uz": "Afrika"},
+    "region.Asia": {"en": "Asia", "ru": "Азия", "uz": "Osiyo"},
+    "region.Europe": {"en": "Europe", "ru": "Европа", "uz": "Yevropa"},
+    "region.North America": {"en": "North America", "ru": "Северная Америка", "uz": "Shimoliy Amerika"},
+    "region.South America": {"en": "South America", "ru": "Южная Америка", "uz": "Janubiy Amerika"},
+    "region.Americas": {"en": "Americas", "ru": "Америка", "uz": "Amerika"},
+    "region.Oceania": {"en": "Oceania", "ru": "Океания", "uz": "Okeaniya"},
+    "region.Antarctica": {"en": "Antarctica", "ru": "Антарктида", "uz": "Antarktida"},
+    "region.CIS": {"en": "CIS", "ru": "СНГ", "uz": "MDH"},
+    "region.Unknown": {"en": "Unknown", "ru": "Не указано", "uz": "Nomaʼlum"},
+    # --- common ----------------------------------------------------------------------------
+    "common.table": {"en": "Table", "ru": "Таблица", "uz": "Jadval"},
+    "common.download_csv": {"en": "Download CSV", "ru": "Скачать CSV", "uz": "CSV yuklab olish"},
+    "common.download_xlsx": {"en": "Download Excel", "ru": "Скачать Excel", "uz": "Excel yuklab olish"},
+    "common.no_data": {"en": "No data for this selection.", "ru": "Нет данных для выбранных фильтров.",
+                       "uz": "Tanlangan filtrlar uchun maʼlumot yoʻq."},
+    "common.no_dataset": {"en": "No data loaded yet. Put the CSV exports in {path} and reload.",
+                          "ru": "Данные ещё не загружены. Положите выгрузки CSV в {path} и обновите страницу.",
+                          "uz": "Maʼlumot hali yuklanmagan. CSV fayllarini {path} papkasiga qoʻying va sahifani yangilang."},
+    "common.year": {"en": "Year", "ru": "Год", "uz": "Yil"},
+    "common.scorecard_year": {"en": "Academic year {year}", "ru": "Учебный год {year}",
+                              "uz": "{year} oʻquv yili"},
+    "common.vs_previous": {"en": "vs previous year", "ru": "к прошлому году", "uz": "oʻtgan yilga nisbatan"},
+    "common.target": {"en": "Target", "ru": "Цель", "uz": "Maqsad"},
+    "common.status": {"en": "Status", "ru": "Статус", "uz": "Holat"},
+    "common.show_all": {"en": "Show all", "ru": "Показать все", "uz": "Barchasini koʻrsatish"},
+    # --- KPI status ------------------------------------------------------------------------
+    "status.on_track": {"en": "On track", "ru": "В плане", "uz": "Rejada"},
+    "status.met": {"en": "Target met", "ru": "Цель достигнута", "uz": "Maqsadga erishildi"},
+    "status.at_risk": {"en": "At risk", "ru": "Под угрозой", "uz": "Xavf ostida"},
+    "status.no_target": {"en": "No target", "ru": "Цель не задана", "uz": "Maqsad belgilanmagan"},
+    "status.no_data": {"en": "No data", "ru": "Нет данных", "uz": "Maʼlumot yoʻq"},
+    # --- overview --------------------------------------------------------------------------
+    "overview.scorecard": {"en": "KPI scorecard", "ru": "Ключевые показатели", "uz": "Asosiy koʻrsatkichlar"},
+    "overview.headlines": {"en": "Headline trends", "ru": "Основные тенденции", "uz": "Asosiy tendensiyalar"},
+    "overview.kpi_table": {"en": "All KPIs", "ru": "Все показатели", "uz": "Barcha koʻrsatkichlar"},
+    # --- students --------------------------------------------------------------------------
+    "students.map": {"en": "Foreign students by citizenship", "ru": "Иностранные студенты по гражданству",
+                     "uz": "Xorijiy talabalar fuqaroligi boʻyicha"},
+    "students.trend": {"en": "Foreign students by year", "ru": "Иностранные студенты по годам",
+                       "uz": "Xorijiy talabalar yillar boʻyicha"},
+    "students.by_faculty": {"en": "By faculty", "ru": "По факультетам", "uz": "Fakultetlar boʻyicha"},
+    "students.by_level": {"en": "By level of study", "ru": "По уровню обучения", "uz": "Taʼlim darajasi boʻyicha"},
+    "students.top_countries": {"en": "Top countries", "ru": "Основные страны", "uz": "Yetakchi davlatlar"},
+    "students.new_countries": {"en": "New source countries", "ru": "Новые страны-источники",
+                               "uz": "Yangi manba davlatlar"},
+    "students.by_continent": {"en": "By region", "ru": "По регионам", "uz": "Mintaqalar boʻyicha"},
+    # --- partners --------------------------------------------------------------------------
+    "partners.map": {"en": "Partners around the world", "ru": "Партнёры в мире", "uz": "Dunyodagi hamkorlar"},
+    "partners.by_continent": {"en": "Partners by region", "ru": "Партнёры по регионам",
+                              "uz": "Hamkorlar mintaqalar boʻyicha"},
+    "partners.by_type": {"en": "Partners by type", "ru": "Партнёры по типу", "uz": "Hamkorlar turi boʻyicha"},
+    "partners.by_field": {"en": "Fields of cooperation", "ru": "Направления сотрудничества",
+                          "uz": "Hamkorlik yoʻnalishlari"},
+    "partners.per_year": {"en": "Agreements signed per year", "ru": "Подписано соглашений по годам",
+                          "uz": "Yillar boʻyicha imzolangan shartnomalar"},
+    "partners.expiring": {"en": "Agreements expiring soon", "ru": "Соглашения, срок которых истекает",
+                          "uz": "Muddati tugayotgan shartnomalar"},
+    "partners.dormant": {"en": "Dormant partners (no activity)", "ru": "Неактивные партнёры",
+                         "uz": "Faol boʻlmagan hamkorlar"},
+    # --- programs --------------------------------------------------------------------------
+    "programs.growth": {"en": "Joint programs by year", "ru": "Совместные программы по годам",
+                        "uz": "Qoʻshma dasturlar yillar boʻyicha"},
+    "programs.students": {"en": "Students and graduates", "ru": "Студенты и выпускники",
+                          "uz": "Talabalar va bitiruvchilar"},
+    "programs.by_country": {"en": "Programs by partner country", "ru": "Программы по странам партнёров",
+                            "uz": "Dasturlar hamkor davlatlar boʻyicha"},
+    "programs.list": {"en": "Programs", "ru": "Программы", "uz": "Dasturlar"},
+    # --- mobility --------------------------------------------------------------------------
+    "mobility.by_year": {"en": "Inbound and outbound by year", "ru": "Входящая и исходящая по годам",
+                         "uz": "Kiruvchi va chiquvchi yillar boʻyicha"},
+    "mobility.by_category": {"en": "By category", "ru": "По категориям", "uz": "Toifalar boʻyicha"},
+    "mobility.by_country": {"en": "By country", "ru": "По странам", "uz": "Davlatlar boʻyicha"},
+    "mobility.balance": {"en": "Balance by country (inbound − outbound)",
+                         "ru": "Баланс по странам (входящая − исходящая)",
+                         "uz": "Davlatlar boʻyicha balans (kiruvchi − chiquvchi)"},
+    "mobility.map": {"en": "Mobility by country", "ru": "Мобильность по странам",
+                     "uz": "Davlatlar boʻyicha harakatchanlik"},
+    "direction.in": {"en": "Inbound", "ru": "Входящая", "uz": "Kiruvchi"},
+    "direction.out": {"en": "Outbound", "ru": "Исходящая", "uz": "Chiquvchi"},
+    "category.student": {"en": "Students", "ru": "Студенты", "uz": "Talabalar"},
+    "category.staff": {"en": "Staff", "ru": "Сотрудники", "uz": "Xodimlar"},
+    # --- science ---------------------------------------------------------------------------
+    "science.events": {"en": "Events by year", "ru": "Мероприятия по годам", "uz": "Tadbirlar yillar boʻyicha"},
+    "science.participants": {"en": "International participants", "ru": "Иностранные участники",
+                             "uz": "Xorijiy ishtirokchilar"},
+    "science.grants": {"en": "International grants", "ru": "Международные гранты", "uz": "Xalqaro grantlar"},
+    "science.honorary": {"en": "Honorary doctorates", "ru": "Почётные доктора", "uz": "Faxriy doktorlar"},
+    "science.event_countries": {"en": "Countries of event participants", "ru": "Страны участников мероприятий",
+                                "uz": "Tadbir ishtirokchilari davlatlari"},
+    # --- data ------------------------------------------------------------------------------
+    "data.files": {"en": "Files loaded", "ru": "Загруженные файлы", "uz": "Yuklangan fayllar"},
+    "data.validation": {"en": "Validation report", "ru": "Отчёт о проверке", "uz": "Tekshiruv hisoboti"},
+    "data.unresolved": {"en": "Country names not recognised", "ru": "Нераспознанные названия стран",
+                        "uz": "Tanilmagan davlat nomlari"},
+    "data.none_unresolved": {"en": "Every country name was recognised.",
+                             "ru": "Все названия стран распознаны.",
+                             "uz": "Barcha davlat nomlari tanildi."},
+    "data.no_issues": {"en": "No problems found.", "ru": "Проблем не найдено.", "uz": "Muammo topilmadi."},
+    "data.source": {"en": "Data folder: {path}", "ru": "Папка с данными: {path}", "uz": "Maʼlumotlar papkasi: {path}"},
+    "data.severity": {"en": "Severity", "ru": "Важность", "uz": "Muhimlik"},
+    # --- reports ---------------------------------------------------------------------------
+    "reports.intro": {"en": "Download the annual report for the selected year and filters.",
+                      "ru": "Скачайте годовой отчёт за выбранный год с учётом фильтров.",
+                      "uz": "Tanlangan yil va filtrlar boʻyicha yillik hisobotni yuklab oling."},
+    "reports.format": {"en": "Format", "ru": "Формат", "uz": "Format"},
+    "reports.build": {"en": "Prepare report", "ru": "Подготовить отчёт", "uz": "Hisobotni tayyorlash"},
+    "reports.download": {"en": "Download {fmt}", "ru": "Скачать {fmt}", "uz": "{fmt} yuklab olish"},
+    "reports.fallback": {"en": "The full report generator is not available; the KPI table is offered as Excel.",
+                         "ru": "Генератор отчётов недоступен; доступна таблица показателей в Excel.",
+                         "uz": "Hisobot generatori mavjud emas; koʻrsatkichlar jadvali Excel shaklida."},
+    "reports.failed": {"en": "The report could not be produced: {error}",
+                       "ru": "Не удалось подготовить отчёт: {error}",
+                       "uz": "Hisobotni tayyorlab boʻlmadi: {error}"},
+    # --- presentation ----------------------------------------------------------------------
+    "present.start": {"en": "Presentation mode", "ru": "Режим презентации", "uz": "Taqdimot rejimi"},
+    "present.prev": {"en": "Previous", "ru": "Назад", "uz": "Oldingi"},
+    "present.next": {"en": "Next", "ru": "Далее", "uz": "Keyingi"},
+    "present.autoplay": {"en": "Advance automatically", "ru": "Автоматическое листание",
+                         "uz": "Avtomatik almashtirish"},
+    "present.interval": {"en": "Seconds per slide", "ru": "Секунд на слайд", "uz": "Slayd uchun soniya"},
+    "present.theme": {"en": "Theme", "ru": "Тема", "uz": "Mavzu"},
+    "present.light": {"en": "Light", "ru": "Светлая", "uz": "Yorugʻ"},
+    "present.dark": {"en": "Dark", "ru": "Тёмная", "uz": "Qorongʻi"},
+    "present.exit": {"en": "Exit", "ru": "Выход", "uz": "Chiqish"},
+    "present.slide_of": {"en": "Slide {n} of {total}", "ru": "Слайд {n} из {total}", "uz": "{total} dan {n}-slayd"},
+    "present.keys": {"en": "Keys: ← previous, → next, Esc exit", "ru": "Клавиши: ← назад, → далее, Esc выход",
+                     "uz": "Tugmalar: ← oldingi, → keyingi, Esc chiqish"},
+    "present.settings": {"en": "Slide show settings", "ru": "Настройки показа", "uz": "Namoyish sozlamalari"},
+    # --- table columns ---------------------------------------------------------------------
+    "col.country": {"en": "Country", "ru": "Страна", "uz": "Davlat"},
+    "col.country_code": {"en": "ISO code", "ru": "Код ISO", "uz": "ISO kodi"},
+    "col.year": {"en": "Year", "ru": "Год", "uz": "Yil"},
+    "col.students": {"en": "Students", "ru": "Студенты", "uz": "Talabalar"},
+    "col.graduates": {"en": "Graduates", "ru": "Выпускники", "uz": "Bitiruvchilar"},
+    "col.count": {"en": "Count", "ru": "Количество", "uz": "Soni"},
+    "col.value": {"en": "Value", "ru": "Значение", "uz": "Qiymat"},
+    "col.share": {"en": "Share", "ru": "Доля", "uz": "Ulush"},
+    "col.faculty": {"en": "Faculty", "ru": "Факультет", "uz": "Fakultet"},
+    "col.level": {"en": "Level", "ru": "Уровень", "uz": "Daraja"},
+    "col.continent": {"en": "Region", "ru": "Регион", "uz": "Mintaqa"},
+    "col.region": {"en": "Region", "ru": "Регион", "uz": "Mintaqa"},
+    "col.partner": {"en": "Partner", "ru": "Партнёр", "uz": "Hamkor"},
+    "col.partners": {"en": "Partners", "ru": "Партнёры", "uz": "Hamkorlar"},
+    "col.type": {"en": "Type", "ru": "Тип", "uz": "Turi"},
+    "col.field": {"en": "Field", "ru": "Направление", "uz": "Yoʻnalish"},
+    "col.agreements": {"en": "Agreements", "ru": "Соглашения", "uz": "Shartnomalar"},
+    "col.signed": {"en": "Signed", "ru": "Подписано", "uz": "Imzolangan"},
+    "col.expires": {"en": "Expires", "ru": "Истекает", "uz": "Tugaydi"},
+    "col.days_left": {"en": "Days left", "ru": "Осталось дней", "uz": "Qolgan kunlar"},
+    "col.last_activity": {"en": "Last activity", "ru": "Последняя активность", "uz": "Soʻnggi faollik"},
+    "col.program": {"en": "Program", "ru": "Программа", "uz": "Dastur"},
+    "col.programs": {"en": "Programs", "ru": "Программы", "uz": "Dasturlar"},
+    "col.direction": {"en": "Direction", "ru": "Направление", "uz": "Yoʻnalish"},
+    "col.category": {"en": "Category", "ru": "Категория", "uz": "Toifa"},
+    "col.inbound": {"en": "Inbound", "ru": "Входящая", "uz": "Kiruvchi"},
+    "col.outbound": {"en": "Outbound", "ru": "Исходящая", "uz": "Chiquvchi"},
+    "col.balance": {"en": "Balance", "ru": "Баланс", "uz": "Balans"},
+    "col.events": {"en": "Events", "ru": "Мероприятия", "uz": "Tadbirlar"},
+    "col.participants": {"en": "Participants", "ru": "Участники", "uz": "Ishtirokchilar"},
+    "col.international_participants": {"en": "International participants", "ru": "Иностранные участники",
+                                       "uz": "Xorijiy ishtirokchilar"},
+    "col.grants": {"en": "Grants", "ru": "Гранты", "uz": "Grantlar"},
+    "col.amount": {"en": "Amount", "ru": "Сумма", "uz": "Miqdor"},
+    "col.currency": {"en": "Currency", "ru": "Валюта", "uz": "Valyuta"},
+    "col.honorary_doctorates": {"en": "Honorary doctorates", "ru": "Почётные доктора", "uz": "Faxriy doktorlar"},
+    "col.first_year": {"en": "First year", "ru": "Первый год", "uz": "Birinchi yil"},
+    "col.file": {"en": "File", "ru": "Файл", "uz": "Fayl"},
+    "col.export": {"en": "Export", "ru": "Выгрузка", "uz": "Eksport"},
+    "col.rows_read": {"en": "Rows read", "ru": "Прочитано строк", "uz": "Oʻqilgan qatorlar"},
+    "col.rows_loaded": {"en": "Rows loaded", "ru": "Загружено строк", "uz": "Yuklangan qatorlar"},
+    "col.rows_excluded": {"en": "Rows excluded", "ru": "Исключено строк", "uz": "Chiqarilgan qatorlar"},
+    "col.encoding": {"en": "Encoding", "ru": "Кодировка", "uz": "Kodlash"},
+    "col.row": {"en": "Row", "ru": "Строка", "uz": "Qator"},
+    "col.column": {"en": "Column", "ru": "Столбец", "uz": "Ustun"},
+    "col.message": {"en": "Problem", "ru": "Проблема", "uz": "Muammo"},
+    "col.severity": {"en": "Severity", "ru": "Важность", "uz": "Muhimlik"},
+    "col.name": {"en": "Indicator", "ru": "Показатель", "uz": "Koʻrsatkich"},
+    "col.unit": {"en": "Unit", "ru": "Единица", "uz": "Birlik"},
+    "col.previous": {"en": "Previous year", "ru": "Прошлый год", "uz": "Oʻtgan yil"},
+    "col.change": {"en": "Change", "ru": "Изменение", "uz": "Oʻzgarish"},
+    "col.change_pct": {"en": "Change, %", "ru": "Изменение, %", "uz": "Oʻzgarish, %"},
+    "col.target": {"en": "Target", "ru": "Цель", "uz": "Maqsad"},
+    "col.gap": {"en": "Gap to target", "ru": "Отклонение от цели", "uz": "Maqsaddan farq"},
+    "col.status": {"en": "Status", "ru": "Статус", "uz": "Holat"},
+    "col.definition": {"en": "Definition", "ru": "Определение", "uz": "Taʼrif"},
+    "col.raw": {"en": "Name as written", "ru": "Название в файле", "uz": "Fayldagi nomi"},
+    "col.rows": {"en": "Rows", "ru": "Строк", "uz": "Qatorlar"},
+    "col.funder": {"en": "Funder", "ru": "Источник финансирования", "uz": "Moliyalashtiruvchi"},
+    "col.grant": {"en": "Grant", "ru": "Грант", "uz": "Grant"},
+    "col.event": {"en": "Event", "ru": "Мероприятие", "uz": "Tadbir"},
+    "col.new": {"en": "New", "ru": "Новые", "uz": "Yangi"},
+    "col.active": {"en": "Active", "ru": "Действующие", "uz": "Amaldagi"},
+}
+
+
+def t(key: str, lang: str = DEFAULT_LANGUAGE, **values: object) -> str:
+    """The label for ``key`` in ``lang``; English when a language is missing, the key when unknown."""
+    entry = LABELS.get(key)
+    if entry is None:
+        text = key.split(".", 1)[-1].replace("_", " ")
+    else:
+        text = entry.get(lang) or entry[DEFAULT_LANGUAGE]
+    return text.format(**values) if values else text
+
+
+def column_label(name: str, lang: str) -> str:
+    """Header for a table column: the translated label when one exists, else the name itself."""
+    entry = LABELS.get(f"col.{name}")
+    if entry is None:
+        return name.replace("_", " ").capitalize()
+    return entry.get(lang) or entry[DEFAULT_LANGUAGE]
+
+
+def region_label(region: str, lang: str) -> str:
+    """A continent or "CIS" in the chosen language; unknown regions are shown as given."""
+    entry = LABELS.get(f"region.{region}")
+    return (entry.get(lang) or entry[DEFAULT_LANGUAGE]) if entry else str(region)
+
+
+def status_label(status: str, lang: str) -> str:
+    """A KPI status (on_track, behind, ...) in the chosen language."""
+    if status is None or status != status:  # None or NaN
+        return ""
+    entry = LABELS.get("status." + str(status).strip().replace(" ", "_"))
+    return (entry.get(lang) or entry[DEFAULT_LANGUAGE]) if entry else str(status).replace("_", " ")

@@ -1,0 +1,161 @@
+"""Page building blocks: a chart with its table and downloads, translated tables, page header.
+
+Pages call these; they hold no computation beyond presentation (labels, column names).
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from app import state
+from app.i18n import column_label, region_label, status_label, t
+from charts.maps import map_config
+
+# Modebar without the plotly logo link (it points to plotly.com).
+CHART_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
+
+# Columns that hold personal data: never shown or downloaded, whatever a frame carries.
+PERSONAL_COLUMNS = frozenset({"student_id", "name", "full_name", "passport", "email", "phone", "birth_date"})
+
+try:  # the reports package owns the spreadsheet-safety rules; use them when present
+    from reports.safety import frame_to_csv_bytes, frame_to_xlsx_bytes, safe_frame
+except ImportError:  # pragma: no cover - fallback until reports/ lands
+    import io
+
+    _FORMULA = ("=", "+", "-", "@", "\t", "\r")
+
+    def _safe_cell(value):
+        return "'" + value if isinstance(value, str) and value.startswith(_FORMULA) else value
+
+    def safe_frame(df: pd.DataFrame) -> pd.DataFrame:
+        out = df.copy()
+        for column in out.columns:
+            if not pd.api.types.is_numeric_dtype(out[column]):
+                out[column] = out[column].map(_safe_cell, na_action="ignore")
+        out.columns = [_safe_cell(c) for c in out.columns]
+        return out
+
+    def frame_to_csv_bytes(df: pd.DataFrame) -> bytes:
+        return safe_frame(df).to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
+
+    def frame_to_xlsx_bytes(sheets) -> bytes:
+        buffer = io.BytesIO()
+        with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+            for title, df in sheets.items():
+                safe_frame(df).to_excel(writer, sheet_name=str(title)[:31] or "Sheet", index=False)
+        return buffer.getvalue()
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^A-Za-z0-9_-]+", "_", text).strip("_") or "table"
+
+
+def display_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The frame as a reader sees it: no personal columns, country names, translated headers."""
+    if frame is None:
+        return pd.DataFrame()
+    out = frame.drop(columns=[c for c in frame.columns if str(c).lower() in PERSONAL_COLUMNS]).copy()
+    if isinstance(out.index, pd.MultiIndex) or not isinstance(out.index, pd.RangeIndex):
+        out = out.reset_index()
+    for column in list(out.columns):
+        name = str(column)
+        if name == "country" or name.endswith("_country"):
+            codes = out[column]
+            names = state.country_names(codes.dropna().unique(), lang)
+            position = list(out.columns).index(column)
+            unknown = region_label("Unknown", lang)
+            out[column] = codes.map(lambda c: names.get(c, c) if isinstance(c, str) else unknown)
+            if name == "country":
+                out.insert(position + 1, "country_code", codes)
+        elif name in ("continent", "region", "group"):
+            out[column] = out[column].map(lambda r: region_label(r, lang) if isinstance(r, str) else r)
+        elif name == "direction":
+            out[column] = out[column].map(lambda d: t(f"direction.{d}", lang) if isinstance(d, str) else d)
+        elif name == "category":
+            out[column] = out[column].map(lambda d: t(f"category.{d}", lang) if isinstance(d, str) else d)
+        elif name == "status" and "kpi" in out.columns:
+            out[column] = out[column].map(lambda s: status_label(s, lang))
+    out.columns = [column_label(str(c), lang) for c in out.columns]
+    return out
+
+
+def table_with_downloads(frame: pd.DataFrame, *, key: str, lang: str, file_stem: str | None = None,
+                         height: int | str = "auto") -> None:
+    """A table and its CSV / Excel downloads (downloads don't rerun the page)."""
+    shown = display_table(frame, lang)
+    st.dataframe(shown, hide_index=True, key=f"{key}_df", height=height)
+    stem = _slug(file_stem or key)
+    left, right = st.columns(2)
+    left.download_button(t("common.download_csv", lang), data=lambda: frame_to_csv_bytes(shown),
+                         file_name=f"{stem}.csv", mime="text/csv", key=f"{key}_csv", on_click="ignore",
+                         icon=":material/download:")
+    right.download_button(t("common.download_xlsx", lang), data=lambda: frame_to_xlsx_bytes({stem[:31]: shown}),
+                          file_name=f"{stem}.xlsx", key=f"{key}_xlsx", on_click="ignore",
+                          mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                          icon=":material/table_view:")
+
+
+def chart(fig: go.Figure, table: pd.DataFrame | None, *, key: str, lang: str, title: str = "",
+          is_map: bool = False, selectable: bool = False, file_stem: str | None = None) -> None:
+    """A figure with its table (in an expander) and downloads.
+
+    Maps get the offline topojson config; ``selectable`` maps narrow the dashboard to a
+    clicked country (the click adds it to the sidebar's country filter).
+    """
+    if table is not None and len(table) == 0:
+        if title:
+            st.markdown(f"**{title}**")
+        st.info(t("common.no_data", lang), icon=":material/info:")
+        return
+    config = map_config() if is_map else CHART_CONFIG
+    if selectable:
+        from app.filters import select_countries_callback
+
+        st.plotly_chart(fig, key=key, config=config, theme=None, on_select=select_countries_callback(key),
+                        selection_mode="points")
+        st.caption(t("map.click_hint", lang))
+    else:
+        st.plotly_chart(fig, key=key, config=config, theme=None)
+    if table is not None:
+        with st.expander(t("common.table", lang), icon=":material/table:"):
+            table_with_downloads(table, key=key, lang=lang, file_stem=file_stem or title or key)
+
+
+def no_data_guard(lang: str) -> bool:
+    """True (and a message) when no dataset could be loaded; pages then stop."""
+    try:
+        data = state.dataset()
+    except Exception as error:  # noqa: BLE001 - shown to the user, not swallowed
+        st.error(str(error))
+        return True
+    if not data.frames:
+        st.warning(t("common.no_dataset", lang, path=state.data_dir()))
+        return True
+    return False
+
+
+def active_filter_note(lang: str) -> None:
+    """A line under the page title when the view is narrowed to some countries."""
+    from app.filters import COUNTRY_KEY
+
+    countries = st.session_state.get(COUNTRY_KEY) or []
+    if countries:
+        names = state.country_names(countries, lang)
+        st.caption(t("filter.active_countries", lang, countries=", ".join(names.get(c, c) for c in countries)))
+
+
+def country_display(frame: pd.DataFrame, lang: str, column: str = "country") -> list[str]:
+    """Display names for a frame's ISO3 column, in row order."""
+    if frame is None or not len(frame):
+        return []
+    names = state.country_names(frame[column].dropna().unique(), lang)
+    return [names.get(c, c) for c in frame[column]]
+
+
+def region_name(region, lang: str) -> str:
+    """A continent/region label in the language ('Unknown' for a missing one)."""
+    return region_label(region if isinstance(region, str) else "Unknown", lang)

@@ -1,0 +1,89 @@
+"""Overview: the KPI scorecard (value, change vs last year, target, status) and headline trends."""
+
+import streamlit as st
+
+from app.shell import require_entrypoint
+
+require_entrypoint()
+
+from app import filters, state, ui
+from app.format import kpi_change, kpi_value, number, present
+from app.i18n import status_label, t
+from charts import basic
+from charts.style import INBOUND_COLOUR, OUTBOUND_COLOUR, academic_year
+
+# Scorecard columns per row on a laptop screen.
+SCORECARD_COLUMNS = 4
+
+lang = filters.language()
+st.title(t("page.overview", lang))
+if ui.no_data_guard(lang):
+    st.stop()
+data = state.dataset()
+st.caption(f"{data.university} · {t('app.subtitle', lang)}")
+ui.active_filter_note(lang)
+
+selection = filters.current_filters()
+year = filters.scorecard_year()
+table = state.kpi_table(year, selection, lang)
+rows = {row.kpi: row for row in table.itertuples(index=False)}
+
+st.header(t("overview.scorecard", lang) + " — " + t("common.scorecard_year", lang, year=academic_year(year)))
+for group, group_name, kpi_ids in state.kpi_groups(lang):
+    shown = [rows[k] for k in kpi_ids if k in rows]
+    if not shown:
+        continue
+    st.subheader(group_name)
+    for start in range(0, len(shown), SCORECARD_COLUMNS):
+        columns = st.columns(SCORECARD_COLUMNS)
+        for column, row in zip(columns, shown[start:start + SCORECARD_COLUMNS]):
+            target_line = ""
+            if present(row.target):
+                target_line = f"{t('common.target', lang)}: {kpi_value(row.target, row.unit)}"
+                if isinstance(row.status, str):
+                    target_line += f" · {status_label(row.status, lang)}"
+            column.metric(
+                row.name,
+                kpi_value(row.value, row.unit),
+                delta=kpi_change(row.change, row.unit),
+                delta_color="normal" if row.higher_is_better else "inverse",
+                delta_description=t("common.vs_previous", lang) if kpi_change(row.change, row.unit) else None,
+                help=row.definition,
+                border=True,
+            )
+            if target_line:
+                column.caption(target_line)
+
+with st.expander(t("overview.kpi_table", lang), icon=":material/table:"):
+    ui.table_with_downloads(table.drop(columns=["higher_is_better"]), key="kpi_table", lang=lang,
+                            file_stem=f"kpis_{year}")
+
+st.header(t("overview.headlines", lang))
+left, right = st.columns(2)
+with left:
+    trend = state.kpi_trend("foreign_students", selection)
+    fig = basic.line(trend, "year", "value", title=rows["foreign_students"].name if "foreign_students" in rows else "",
+                     y_label=t("col.students", lang), target=state.targets_for("foreign_students"),
+                     target_label=t("common.target", lang))
+    ui.chart(fig, trend, key="ov_foreign_trend", lang=lang, title="foreign_students")
+with right:
+    both = state.kpi_trends({"inbound_mobility": "in", "outbound_mobility": "out"}, selection)
+    fig = basic.line(both, "year", "value", color="series", title=t("mobility.by_year", lang),
+                     y_label=t("col.count", lang),
+                     colour_map={"in": INBOUND_COLOUR, "out": OUTBOUND_COLOUR},
+                     series_names={"in": t("direction.in", lang), "out": t("direction.out", lang)})
+    ui.chart(fig, both, key="ov_mobility_trend", lang=lang, title="mobility")
+left, right = st.columns(2)
+with left:
+    trend = state.kpi_trend("active_partners", selection)
+    fig = basic.line(trend, "year", "value", title=rows["active_partners"].name if "active_partners" in rows else "",
+                     y_label=t("col.partners", lang), target=state.targets_for("active_partners"),
+                     target_label=t("common.target", lang))
+    ui.chart(fig, trend, key="ov_partners_trend", lang=lang, title="active_partners")
+with right:
+    trend = state.kpi_trend("joint_program_students", selection)
+    fig = basic.bar(trend, "year", "value", years=True,
+                    title=rows["joint_program_students"].name if "joint_program_students" in rows else "",
+                    y_label=t("col.students", lang))
+    ui.chart(fig, trend, key="ov_jp_trend", lang=lang, title="joint_program_students")
+st.caption(number(len(table)) + " KPI")

@@ -1,0 +1,33 @@
+"""Shared test fixtures."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+
+@pytest.fixture
+def streamlit_v2_pages(monkeypatch):
+    """Make AppTest run dashboard.py on every run, as the server does after its first run.
+
+    Streamlit treats a `pages/` folder as an old-style multipage app until `st.navigation`
+    is first called; AppTest resets that switch before every run, so from the second run on
+    it would run the current page file alone (see app/shell.py). The server keeps the switch
+    off for the life of the process; this fixture does the same for AppTest.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    original = PagesManager.__init__
+
+    def init(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        PagesManager.uses_pages_directory = False
+
+    monkeypatch.setattr(PagesManager, "__init__", init)
+    yield
