@@ -187,6 +187,8 @@ def current_filters():
         from metrics.filters import Filters
     except ImportError:  # KPI library not there yet
         return None
+    if years and tuple(chosen) == (years[0], years[-1]):
+        chosen = (None, None)  # the whole range: no year filter at all (same view, cheaper, cache-friendly)
     return Filters(
         year_from=chosen[0], year_to=chosen[1],
         faculties=tuple(st.session_state.get(FACULTY_KEY) or ()),

@@ -187,15 +187,19 @@ def breakdown(name: str, filters, **kwargs) -> pd.DataFrame | None:
 
 
 def partner_names_by_country(year: int, filters) -> pd.DataFrame | None:
-    """Active partners per country for the map: country, partners (count), names (list of names)."""
-    table = breakdown("active_partner_list", filters, year=year)
-    if table is None:
+    """Active partners per country for the map: country, partners (metrics' count), names (for the hover)."""
+    counts = breakdown("partners_by_country", filters, year=year)
+    listing = breakdown("active_partner_list", filters, year=year)
+    if counts is None:
         return None
-    known = table[table["country"].notna()]
-    grouped = known.groupby("country", sort=True)["partner"].agg(lambda names: sorted(set(map(str, names))))
-    out = grouped.rename("names").reset_index()
-    out.insert(1, "partners", out["names"].map(len))
-    return out.sort_values(["partners", "country"], ascending=[False, True]).reset_index(drop=True)
+    out = counts[counts["country"].notna()][["country", "partners"]].reset_index(drop=True)
+    names: dict = {}
+    if listing is not None:
+        for country, partner in zip(listing["country"], listing["partner"]):
+            if isinstance(country, str):
+                names.setdefault(country, set()).add(str(partner))
+    out["names"] = [sorted(names.get(code, ())) for code in out["country"]]
+    return out
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

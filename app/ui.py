@@ -159,3 +159,31 @@ def country_display(frame: pd.DataFrame, lang: str, column: str = "country") -> 
 def region_name(region, lang: str) -> str:
     """A continent/region label in the language ('Unknown' for a missing one)."""
     return region_label(region if isinstance(region, str) else "Unknown", lang)
+
+
+# Status badge colours: met = green, on track = blue, at risk = orange.
+STATUS_COLOURS = {"met": "green", "on track": "blue", "at risk": "orange"}
+# KPI names are long ("Countries of origin of foreign students"): let card labels wrap, not truncate.
+WRAP_METRIC_LABELS = """<style>
+[data-testid="stMetricLabel"] p, [data-testid="stMetricLabel"] div {white-space: normal !important;
+  overflow: visible !important; text-overflow: clip !important;}
+[data-testid="stMetricLabel"] {min-height: 2.6em; align-items: flex-start;}
+</style>"""
+
+
+def kpi_card(row, lang: str) -> None:
+    """One scorecard card: name, value, change vs previous year, target and status."""
+    from app.format import kpi_change, kpi_value, present
+
+    change = kpi_change(row.change, row.unit)
+    with st.container(border=True):
+        st.metric(row.name, kpi_value(row.value, row.unit), delta=change,
+                  delta_color="normal" if row.higher_is_better else "inverse",
+                  delta_description=t("common.vs_previous", lang) if change else None, help=row.definition)
+        if present(row.target):
+            status = row.status if isinstance(row.status, str) else None
+            text = f"{t('common.target', lang)}: {kpi_value(row.target, row.unit)}"
+            if status:
+                st.badge(f"{text} · {status_label(status, lang)}", color=STATUS_COLOURS.get(status, "gray"))
+            else:
+                st.caption(text)

@@ -31,10 +31,7 @@ DEFAULT_TOP_N = 10
 # --------------------------------------------------------------------------- helpers
 
 def _data(data: Any, filters: Any) -> Any:
-    if filters is None:
-        return data
-    from metrics.filters import apply_filters
-    return apply_filters(data, filters)
+    return k.filtered(data, filters)
 
 
 def _frame(data: Any, name: str) -> pd.DataFrame | None:
@@ -262,6 +259,30 @@ def active_partner_list(data: Any, year: int, filters: Any = None) -> pd.DataFra
         out["type"] = out["key"].map(first["type"])
     out["agreements"] = out["key"].map(valid.groupby("key").size()).astype("int64")
     return out.drop(columns="key").sort_values(["country", "partner"], na_position="last").reset_index(drop=True)
+
+
+def dormant_partner_list(data: Any, year: int, filters: Any = None) -> pd.DataFrame | None:
+    """The dormant partners of a year (the rows `dormant_partners` counts): partner, country, type.
+
+    Active foreign partners with no mobility, running joint program or active grant naming
+    them in years Y-1 and Y. None when partners.csv is absent or no activity export has a
+    partner column.
+    """
+    data = _data(data, filters)
+    partners = _frame(data, "partners")
+    if partners is None:
+        return None
+    keys = k.dormant_partner_keys(partners, _frame(data, "mobility"), _frame(data, "programs"),
+                                  _frame(data, "grants"), [int(year)], data.home)
+    if keys is None:
+        return None
+    agreements = k.partner_agreements(partners, data.home)
+    latest = agreements.sort_values("signed", na_position="first").drop_duplicates("key", keep="last")
+    out = pd.DataFrame({"partner": keys["key"].map(latest.set_index("key")["partner"]),
+                        "country": keys["country"]})
+    out["type"] = (keys["key"].map(latest.set_index("key")["type"]) if "type" in latest.columns
+                   else pd.Series(pd.NA, index=keys.index, dtype="str"))
+    return out.sort_values(["country", "partner"], na_position="last").reset_index(drop=True)
 
 
 def partners_by_country(data: Any, year: int, filters: Any = None) -> pd.DataFrame | None:

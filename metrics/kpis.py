@@ -101,10 +101,19 @@ def is_foreign(country: pd.Series, home: str) -> np.ndarray:
     return ~same.fillna(False).to_numpy(dtype=bool)
 
 
+def _fold_text(text: str) -> str | None:
+    folded = " ".join(str(text).lower().split())
+    return folded or None
+
+
 def fold_name(values: pd.Series) -> pd.Series:
-    """Names compared case- and space-insensitively: lower case, whitespace collapsed."""
-    return (values.astype("str").str.lower().str.replace(r"\s+", " ", regex=True).str.strip()
-            .where(values.notna()))
+    """Names compared case- and space-insensitively: lower case, whitespace collapsed (<NA> when blank).
+
+    Folds each distinct value once, so it is cheap on long columns with few names.
+    """
+    codes, uniques = pd.factorize(values)
+    folded = np.array([_fold_text(u) for u in uniques.tolist()] + [None], dtype=object)
+    return pd.Series(folded[codes], index=values.index, dtype="str", name=values.name)
 
 
 def academic_year_of(dates: pd.Series) -> pd.Series:
@@ -136,10 +145,6 @@ def _ratio(numerator: pd.Series | None, denominator: pd.Series | None, scale: fl
     return (num / den * scale).astype("Float64")
 
 
-def _ensure_years(years: Iterable[int] | None) -> list[int]:
-    return sorted({int(y) for y in years}) if years is not None else []
-
-
 def _running_matrix(start: pd.Series, end: pd.Series, years: Sequence[int]) -> np.ndarray:
     """rows × years: start ≤ Y and (end blank or end ≥ Y). A blank start never runs."""
     y = np.asarray(years, dtype="int64")[None, :]
@@ -150,6 +155,36 @@ def _running_matrix(start: pd.Series, end: pd.Series, years: Sequence[int]) -> n
 
 # --------------------------------------------------------------------------- students
 
+_FRAME_MEMO: dict[tuple, tuple[weakref.ref, Any]] = {}
+
+
+def _memo(frame: pd.DataFrame, key: tuple, compute: Any) -> Any:
+    """``compute()`` once per (frame object, key) while the frame lives.
+
+    Frames are never changed in place in this project (every function returns new
+    frames), so a frame's identity stands for its content. The entry is dropped when the
+    frame is garbage-collected.
+    """
+    memo_key = (id(frame), *key)
+    hit = _FRAME_MEMO.get(memo_key)
+    if hit is not None and hit[0]() is frame:
+        return hit[1]
+    value = compute()
+    try:
+        ref = weakref.ref(frame, lambda _ref, memo_key=memo_key: _FRAME_MEMO.pop(memo_key, None))
+    except TypeError:
+        return value
+    _FRAME_MEMO[memo_key] = (ref, value)
+    return value
+
+
+def _in_folded(values: pd.Series, accepted: frozenset[str]) -> np.ndarray:
+    """True where a text value, stripped and lower-cased, is in ``accepted`` (computed on the distinct values)."""
+    uniques = pd.unique(values.dropna()).tolist()
+    hits = [u for u in uniques if isinstance(u, str) and u.strip().lower() in accepted]
+    return values.isin(hits).fillna(False).to_numpy(dtype=bool)
+
+
 def active_students(students: pd.DataFrame) -> pd.DataFrame:
     """Student rows that count in their year: status not inactive, one row per student_id and year.
 
@@ -157,22 +192,47 @@ def active_students(students: pd.DataFrame) -> pd.DataFrame:
     column exists; a non-blank ``student_id`` appearing more than once in a year keeps
     its first row. Returns a new frame; the input is not changed.
     """
+    return _memo(students, ("active",), lambda: _active_students(students))
+
+
+def _active_students(students: pd.DataFrame) -> pd.DataFrame:
     keep = np.ones(len(students), dtype=bool)
     if "status" in students.columns:
-        status = students["status"].astype("str").str.strip().str.lower()
-        keep &= ~status.isin(INACTIVE_STATUSES).to_numpy(dtype=bool)
-    if "student_id" in students.columns:
-        has_id = ~_blank(students["student_id"])
-        ids = students["student_id"].astype("str").str.strip()
-        dup = pd.DataFrame({"year": students["year"].to_numpy(), "id": ids.to_numpy()}).duplicated()
-        keep &= ~(has_id & dup.to_numpy(dtype=bool))
+        keep &= ~_in_folded(students["status"], INACTIVE_STATUSES)
+    if "student_id" in students.columns and len(students):
+        codes = student_id_codes(students)
+        has_id = codes >= 0
+        year = students["year"].to_numpy(dtype="int64")
+        combined = (year - year.min()) * (int(codes.max()) + 2) + codes
+        dup = pd.Series(combined).duplicated().to_numpy(dtype=bool)
+        keep &= ~(has_id & dup)
     return students.loc[keep]
+
+
+def student_id_codes(students: pd.DataFrame) -> np.ndarray:
+    """Integer codes of the student ids compared after stripping spaces; -1 for missing or blank ids."""
+    return _memo(students, ("id_codes",), lambda: id_codes(students["student_id"]))
+
+
+def id_codes(values: pd.Series) -> np.ndarray:
+    """Integer codes of ids compared after stripping spaces; -1 for missing or blank ids."""
+    codes, uniques = pd.factorize(values)
+    if not len(uniques):
+        return codes
+    stripped = np.array([str(u).strip() for u in uniques.tolist()], dtype=object)
+    stripped_codes, stripped_uniques = pd.factorize(stripped)
+    blank = np.flatnonzero(np.asarray(stripped_uniques, dtype=object) == "")
+    if len(blank):
+        stripped_codes = np.where(stripped_codes == blank[0], -1, stripped_codes)
+    return np.where(codes >= 0, stripped_codes[np.maximum(codes, 0)], -1)
 
 
 def foreign_student_rows(students: pd.DataFrame, home: str) -> pd.DataFrame:
     """Active student rows (see `active_students`) whose citizenship is not ``home``."""
-    active = active_students(students)
-    return active.loc[is_foreign(active["citizenship"], home)]
+    def compute() -> pd.DataFrame:
+        active = active_students(students)
+        return active.loc[is_foreign(active["citizenship"], home)]
+    return _memo(students, ("foreign", home), compute)
 
 
 def _count_by_year(frame: pd.DataFrame, years: Sequence[int], column: str = "count") -> pd.Series:
@@ -207,20 +267,29 @@ def new_foreign_students_by_year(students: pd.DataFrame, *, years: Sequence[int]
     foreign = foreign_student_rows(students, home)
     new = np.zeros(len(foreign), dtype=bool)
     if has_status:
-        status = foreign["status"].astype("str").str.strip().str.lower()
-        new |= status.isin(NEW_STATUSES).to_numpy(dtype=bool)
+        new |= _in_folded(foreign["status"], NEW_STATUSES)
     first_data_year = int(students["year"].min()) if len(students) else None
     if has_ids:
-        all_ids = students["student_id"].astype("str").str.strip()
-        valid = ~_blank(students["student_id"])
-        first_seen = students["year"][valid].groupby(all_ids[valid]).min()
-        ids = foreign["student_id"].astype("str").str.strip()
-        first = ids.map(first_seen).to_numpy(dtype=float, na_value=np.nan)
+        first = _first_year_seen(students).loc[foreign.index].to_numpy()
         new |= (first == foreign["year"].to_numpy()) & (foreign["year"].to_numpy() != first_data_year)
     out = _count_by_year(foreign.loc[new], years)
     if not has_status and first_data_year is not None and first_data_year in out.index:
         out[first_data_year] = pd.NA
     return out
+
+
+def _first_year_seen(students: pd.DataFrame) -> pd.Series:
+    """For every student row, the first year its student_id appears in the export (-1 without an id)."""
+    def compute() -> pd.Series:
+        codes = student_id_codes(students)
+        year = students["year"].to_numpy(dtype="int64")
+        valid = codes >= 0
+        first = np.full(int(codes.max()) + 1 if valid.any() else 0, np.iinfo("int64").max, dtype="int64")
+        np.minimum.at(first, codes[valid], year[valid])
+        out = np.full(len(students), -1, dtype="int64")
+        out[valid] = first[codes[valid]]
+        return pd.Series(out, index=students.index)
+    return _memo(students, ("first_seen",), compute)
 
 
 def all_students_by_year(students: Frame, totals: Frame, *, years: Sequence[int], home: str) -> pd.Series | None:
@@ -266,11 +335,12 @@ def foreign_student_share_by_year(students: pd.DataFrame, totals: Frame, *, year
 
 def foreign_students_by_country_and_year(students: pd.DataFrame, home: str) -> pd.DataFrame:
     """Foreign students per year and citizenship (ISO3; <NA> = unknown): year, country, students."""
-    foreign = foreign_student_rows(students, home)
-    counts = foreign["count"] if "count" in foreign.columns else pd.Series(1, index=foreign.index)
-    out = (counts.groupby([foreign["year"], foreign["citizenship"]], dropna=False).sum()
-           .rename("students").reset_index().rename(columns={"citizenship": "country"}))
-    return out
+    def compute() -> pd.DataFrame:
+        foreign = foreign_student_rows(students, home)
+        counts = foreign["count"] if "count" in foreign.columns else pd.Series(1, index=foreign.index)
+        return (counts.groupby([foreign["year"], foreign["citizenship"]], dropna=False).sum()
+                .rename("students").reset_index().rename(columns={"citizenship": "country"}))
+    return _memo(students, ("by_country", home), compute).copy()
 
 
 def foreign_student_countries_by_year(students: pd.DataFrame, *, years: Sequence[int], home: str) -> pd.Series:
@@ -424,33 +494,27 @@ def _running_pairs(frame: pd.DataFrame, years: Sequence[int]) -> tuple[np.ndarra
     return np.nonzero(_running_matrix(frame["start_year"], end, years))
 
 
-def partner_activity(mobility: Frame, programs: Frame, grants: Frame) -> pd.DataFrame | None:
-    """Years in which a partner (folded name) had mobility, a running joint program or an active grant.
+def partner_activity(mobility: Frame, programs: Frame, grants: Frame, years: Sequence[int]) -> pd.DataFrame | None:
+    """Years (among ``years``) in which a partner (folded name) had mobility, a running joint program
+    or an active grant: columns year, name.
 
-    Returns columns year, name; None when none of the three exports has a partner column.
-    Events have no partner column and do not count.
+    None when none of the three exports has a partner column. Events have no partner
+    column and do not count.
     """
-    pieces = []
-    if _has(mobility, "partner", "year"):
-        pieces.append(pd.DataFrame({"year": mobility["year"].to_numpy(), "name": fold_name(mobility["partner"]).to_numpy()}))
-    for frame in (programs, grants):
-        if _has(frame, "partner", "start_year"):
-            names = fold_name(frame["partner"])
-            valid = frame.loc[names.notna()]
-            if valid.empty:
-                continue
-            span_end = valid["end_year"].astype("Float64").fillna(np.nan) if "end_year" in valid.columns else None
-            first = int(valid["start_year"].min())
-            last = int(max(valid["start_year"].max(), span_end.max() if span_end is not None and span_end.notna().any() else 0,
-                           academic_year_today() + 1))
-            span = list(range(first, last + 1))
-            rows, cols = _running_pairs(valid, span)
-            pieces.append(pd.DataFrame({"year": np.asarray(span, dtype="int64")[cols],
-                                        "name": names[valid.index].to_numpy()[rows]}))
-    if not pieces and not any(_has(f, "partner") for f in (mobility, programs, grants)):
+    if not any(_has(frame, "partner") for frame in (mobility, programs, grants)):
         return None
-    if not pieces:
-        return pd.DataFrame({"year": pd.Series(dtype="int64"), "name": pd.Series(dtype="str")})
+    years = list(years)
+    pieces = [pd.DataFrame({"year": pd.Series(dtype="int64"), "name": pd.Series(dtype="str")})]
+    if _has(mobility, "partner", "year"):
+        in_years = mobility["year"].isin(years).to_numpy(dtype=bool)
+        rows = mobility.loc[in_years]
+        pieces.append(pd.DataFrame({"year": rows["year"].to_numpy(dtype="int64"),
+                                    "name": fold_name(rows["partner"]).to_numpy()}))
+    for frame in (programs, grants):
+        if _has(frame, "partner", "start_year") and years:
+            rows, cols = _running_pairs(frame, years)
+            pieces.append(pd.DataFrame({"year": np.asarray(years, dtype="int64")[cols],
+                                        "name": fold_name(frame["partner"]).to_numpy()[rows]}))
     activity = pd.concat(pieces, ignore_index=True).dropna().drop_duplicates()
     return activity.astype({"year": "int64"})
 
@@ -463,7 +527,8 @@ def dormant_partner_keys(partners: pd.DataFrame, mobility: Frame, programs: Fram
     partner (matched on the folded name of any of the partner's agreements). None when
     no activity export with a partner column exists.
     """
-    activity = partner_activity(mobility, programs, grants)
+    lookback = sorted({y - shift for y in years for shift in range(DORMANT_YEARS)})
+    activity = partner_activity(mobility, programs, grants, lookback)
     if activity is None:
         return None
     active = active_partner_years(partners, years, home)
@@ -688,8 +753,36 @@ def _call(kpi: Any, frames: Mapping[str, pd.DataFrame], context: dict[str, Any])
     return kpi.function(**kwargs)
 
 
-_CACHE: dict[tuple, tuple[weakref.ref, pd.DataFrame]] = {}
-_CACHE_SIZE = 16
+_CACHE: dict[tuple, tuple[weakref.ref, Any]] = {}  # KPI tables per (data, filters, as_of, years)
+_FILTERED: dict[tuple, tuple[weakref.ref, Any]] = {}  # filtered datasets per (data, filters)
+_CACHE_SIZE = 32
+_FILTERED_SIZE = 4  # filtered copies of large exports are big: keep few
+
+
+def filtered(data: Any, filters: Any) -> Any:
+    """``data`` with ``filters`` applied (see `metrics.filters`), computed once per (data, filters)."""
+    if filters is None or getattr(filters, "is_empty", False):
+        return data
+    from metrics.filters import apply_filters
+
+    key = (id(data), filters)
+    hit = _FILTERED.get(key)
+    if hit is not None and hit[0]() is data:
+        return hit[1]
+    result = apply_filters(data, filters)
+    _remember(_FILTERED, _FILTERED_SIZE, key, data, result)
+    return result
+
+
+def _remember(cache: dict, size: int, key: tuple, data: Any, value: Any) -> None:
+    """Keep ``value`` while ``data`` lives (the entry goes when data is garbage-collected), at most ``size`` entries."""
+    try:
+        ref = weakref.ref(data, lambda _ref, key=key: cache.pop(key, None))
+    except TypeError:
+        return
+    while len(cache) >= size:
+        cache.pop(next(iter(cache)))
+    cache[key] = (ref, value)
 
 
 def kpis_by_year(data: Any, *, filters: Any = None, as_of: dt.date | None = None,
@@ -699,21 +792,21 @@ def kpis_by_year(data: Any, *, filters: Any = None, as_of: dt.date | None = None
     Values are ``Float64``; ``<NA>`` means not available (export absent, or a ratio with a
     zero/unknown denominator). ``years`` defaults to `available_years` of the filtered
     data. Results are cached per (data object, filters, as_of, years) while the data
-    object lives; a copy is returned.
+    object lives; a copy is returned. This is the efficient way to get every trend: one
+    pass over each export for all years.
     """
     from metrics.catalogue import CATALOGUE
 
-    years_key = tuple(sorted({int(y) for y in years})) if years is not None else None
-    key = (id(data), filters, as_of, years_key)
+    source = filtered(data, filters)
+    wanted = sorted({int(y) for y in years}) if years is not None else available_years(source)
+    # Compute the data's years plus any asked for, so that compute_kpis, kpi_table and
+    # kpi_trend share one computation; return the rows asked for.
+    year_list = sorted(set(available_years(source)) | set(wanted))
+    key = (id(data), filters, as_of, tuple(year_list))
     cached = _CACHE.get(key)
     if cached is not None and cached[0]() is data:
-        return cached[1].copy()
-    source = data
-    if filters is not None:
-        from metrics.filters import apply_filters
-        source = apply_filters(data, filters)
+        return cached[1].loc[wanted].copy()
     frames = _frames(source)
-    year_list = list(years_key) if years_key is not None else available_years(source)
     context = {"years": year_list, "home": _home(data), "as_of": as_of}
     columns = {}
     for kpi in CATALOGUE.values():
@@ -721,14 +814,8 @@ def kpis_by_year(data: Any, *, filters: Any = None, as_of: dt.date | None = None
         columns[kpi.id] = (_series(pd.NA, year_list) if values is None
                            else values.reindex(pd.Index(year_list, dtype="int64")).astype("Float64"))
     table = pd.DataFrame(columns, index=pd.Index(year_list, name="year", dtype="int64"))
-    try:
-        ref = weakref.ref(data)
-    except TypeError:
-        return table
-    if len(_CACHE) >= _CACHE_SIZE:
-        _CACHE.pop(next(iter(_CACHE)))
-    _CACHE[key] = (ref, table)
-    return table.copy()
+    _remember(_CACHE, _CACHE_SIZE, key, data, table)
+    return table.loc[wanted].copy()
 
 
 def _python(value: Any, unit: str) -> float | int | None:
@@ -753,11 +840,7 @@ def compute_kpis(data: Any, year: int, *, filters: Any = None, as_of: dt.date | 
 
 
 def _years_with(data: Any, filters: Any, *extra: int) -> list[int]:
-    source = data
-    if filters is not None:
-        from metrics.filters import apply_filters
-        source = apply_filters(data, filters)
-    return sorted(set(available_years(source)) | {int(y) for y in extra})
+    return sorted(set(available_years(filtered(data, filters))) | {int(y) for y in extra})
 
 
 def kpi_trend(data: Any, kpi_id: str, *, filters: Any = None, as_of: dt.date | None = None) -> pd.DataFrame:

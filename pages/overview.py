@@ -6,11 +6,10 @@ from app.shell import require_entrypoint
 
 require_entrypoint()
 
-from app import filters, state, ui
-from app.format import kpi_change, kpi_value, number, present
-from app.i18n import status_label, t
-from charts import basic
-from charts.style import INBOUND_COLOUR, OUTBOUND_COLOUR, academic_year
+from app import filters, state, ui  # noqa: E402
+from app.i18n import t  # noqa: E402
+from charts import basic  # noqa: E402
+from charts.style import INBOUND_COLOUR, OUTBOUND_COLOUR, academic_year  # noqa: E402
 
 # Scorecard columns per row on a laptop screen.
 SCORECARD_COLUMNS = 4
@@ -28,6 +27,7 @@ year = filters.scorecard_year()
 table = state.kpi_table(year, selection, lang)
 rows = {row.kpi: row for row in table.itertuples(index=False)}
 
+st.html(ui.WRAP_METRIC_LABELS)
 st.header(t("overview.scorecard", lang) + " — " + t("common.scorecard_year", lang, year=academic_year(year)))
 for group, group_name, kpi_ids in state.kpi_groups(lang):
     shown = [rows[k] for k in kpi_ids if k in rows]
@@ -37,22 +37,8 @@ for group, group_name, kpi_ids in state.kpi_groups(lang):
     for start in range(0, len(shown), SCORECARD_COLUMNS):
         columns = st.columns(SCORECARD_COLUMNS)
         for column, row in zip(columns, shown[start:start + SCORECARD_COLUMNS]):
-            target_line = ""
-            if present(row.target):
-                target_line = f"{t('common.target', lang)}: {kpi_value(row.target, row.unit)}"
-                if isinstance(row.status, str):
-                    target_line += f" · {status_label(row.status, lang)}"
-            column.metric(
-                row.name,
-                kpi_value(row.value, row.unit),
-                delta=kpi_change(row.change, row.unit),
-                delta_color="normal" if row.higher_is_better else "inverse",
-                delta_description=t("common.vs_previous", lang) if kpi_change(row.change, row.unit) else None,
-                help=row.definition,
-                border=True,
-            )
-            if target_line:
-                column.caption(target_line)
+            with column:
+                ui.kpi_card(row, lang)
 
 with st.expander(t("overview.kpi_table", lang), icon=":material/table:"):
     ui.table_with_downloads(table.drop(columns=["higher_is_better"]), key="kpi_table", lang=lang,
@@ -86,4 +72,3 @@ with right:
                     title=rows["joint_program_students"].name if "joint_program_students" in rows else "",
                     y_label=t("col.students", lang))
     ui.chart(fig, trend, key="ov_jp_trend", lang=lang, title="joint_program_students")
-st.caption(number(len(table)) + " KPI")

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from reports.model import CHART_SCALE
 from reports.safety import frame_to_csv_bytes, frame_to_xlsx_bytes, safe_cell, safe_frame
 
 FORMATS = ("xlsx", "docx", "pdf")
@@ -47,9 +48,6 @@ def render(content, fmt: str) -> bytes:
     else:
         from reports.pdf import render as write
     return write(content)
-
-
-from reports.model import CHART_SCALE  # noqa: E402
 
 
 def charts_of(content) -> list:

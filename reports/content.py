@@ -35,6 +35,7 @@ FONT = "DejaVu Sans, Arial, sans-serif"
 # Printed maps use the 1:110m shapes: a state missing from them (Singapore, Malta) is under a
 # pixel wide on an A4 page anyway, and each 1:50m map costs ~2 s more to draw.
 PRINT_MAP_RESOLUTION = 110
+PRINT_MAP_COLOURS = [[0.0, "#b9d3ec"], [0.5, "#4a90c8"], [1.0, "#08306b"]]
 
 
 # --------------------------------------------------------------------------------------- helpers
@@ -143,7 +144,11 @@ def _map(codes: Sequence[str], values: Sequence[float], names: Sequence[str], ti
         _layout(fig, title, 520)
     fig.update_layout(template=TEMPLATE, title={"text": title, "x": 0.0, "xanchor": "left", "font": {"size": 18}},
                       font={"family": FONT, "size": 13}, margin=dict(l=0, r=0, t=55, b=0))
-    fig.update_geos(resolution=PRINT_MAP_RESOLUTION)
+    # Full world across the width; every country with data a visible blue (not white on grey).
+    fig.update_geos(resolution=PRINT_MAP_RESOLUTION, lataxis_range=[-58, 85], lonaxis_range=[-170, 190])
+    fig.update_traces(colorscale=PRINT_MAP_COLOURS, selector={"type": "choropleth"})
+    if values and max(values) <= 10:  # whole numbers on the colour bar of small counts
+        fig.update_traces(colorbar={"dtick": 1}, selector={"type": "choropleth"})
     return fig
 
 
@@ -612,13 +617,19 @@ def _grants_section(data, year: int, lang: str, n: int | None, kpi: dict) -> Sec
         budget_text = "; ".join(f"{fmt_number(v, lang, 0)} {cur or '?'}" for cur, v in budgets.items())
         a = fmt_number(active, lang)
         new = int((table[c["start_year"]] == year).sum()) if len(table) else 0
+        nn = fmt_number(new, lang)
+        new_text = {"en": f", {nn} of them new" if new else "",
+                    "ru": f", из них новых — {nn}" if new else "",
+                    "uz": f", shundan {nn} tasi yangi" if new else ""}[lang]
+        budget = {"en": f"; total budgets: {budget_text}." if budget_text else ".",
+                  "ru": f"; общий бюджет: {budget_text}." if budget_text else ".",
+                  "uz": f"; umumiy byudjet: {budget_text}." if budget_text else "."}[lang]
         sentences.append({
-            "en": f"{a} grant projects with foreign partners were running in {year_label(year)}, {fmt_number(new, lang)} of them new"
-                  + (f"; total budgets: {budget_text}." if budget_text else "."),
-            "ru": f"В {year_label(year)} учебном году выполнялось {a} грантовых проектов с зарубежными партнёрами, из них новых — "
-                  f"{fmt_number(new, lang)}" + (f"; общий бюджет: {budget_text}." if budget_text else "."),
-            "uz": f"{year_label(year)} o‘quv yilida xorijiy hamkorlar bilan {a} ta grant loyihasi amalga oshirildi, "
-                  f"shundan {fmt_number(new, lang)} tasi yangi" + (f"; umumiy byudjet: {budget_text}." if budget_text else "."),
+            "en": f"{a} grant projects with foreign partners were running in {year_label(year)}{new_text}{budget}",
+            "ru": f"В {year_label(year)} учебном году выполнялось {a} грантовых проектов с зарубежными партнёрами"
+                  f"{new_text}{budget}",
+            "uz": f"{year_label(year)} o‘quv yilida xorijiy hamkorlar bilan {a} ta grant loyihasi amalga oshirildi"
+                  f"{new_text}{budget}",
         }[lang])
     charts = []
     if len(rows) and "country" in rows.columns:

@@ -21,6 +21,7 @@ import os
 import shutil
 import threading
 from collections import OrderedDict
+from functools import lru_cache
 from pathlib import Path
 
 import plotly.graph_objects as go
@@ -106,12 +107,22 @@ def stop_server() -> None:
         _server_started = False
 
 
-def prepare(fig: go.Figure, template: str | None = DEFAULT_TEMPLATE) -> dict:
-    """The figure as a plain dict with an explicit template (a copy; ``fig`` is unchanged)."""
-    fig = go.Figure(fig)
+@lru_cache(maxsize=8)
+def _template_json(name: str) -> str:
+    return json.dumps(pio.templates[name].to_plotly_json())
+
+
+def prepare(fig: go.Figure | dict, template: str | None = DEFAULT_TEMPLATE) -> dict:
+    """The figure as a plain dict with an explicit template (a copy; ``fig`` is unchanged).
+
+    Works on the dict (fast) rather than through plotly's validators (~0.25 s a figure).
+    """
+    spec = fig.to_plotly_json() if isinstance(fig, go.Figure) else json.loads(json.dumps(fig, default=str))
+    if isinstance(fig, go.Figure):
+        spec = {"data": list(spec.get("data", [])), "layout": dict(spec.get("layout", {}))}
     if template is not None:
-        fig.update_layout(template=pio.templates[template])
-    return fig.to_plotly_json()
+        spec["layout"]["template"] = json.loads(_template_json(template))
+    return spec
 
 
 def _key(spec: dict, width: int, height: int, scale: float) -> str:

@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from metrics import kpis  # noqa: E402
+from metrics import breakdowns, kpis  # noqa: E402
 from metrics.catalogue import GROUPS, KPIS, group_label  # noqa: E402
 from metrics.targets import __doc__ as TARGETS_DOC  # noqa: E402
 
@@ -27,6 +27,12 @@ def _cell(text: str) -> str:
 
 def _docstring(function) -> str:
     return inspect.cleandoc(function.__doc__ or "").strip()
+
+
+def _signature(function) -> str:
+    parameters = [p for p in inspect.signature(function).parameters.values()]
+    return "(" + ", ".join(p.name if p.default is inspect.Parameter.empty else f"{p.name}={p.default!r}"
+                           for p in parameters) + ")"
 
 
 def render() -> str:
@@ -45,8 +51,9 @@ def render() -> str:
         "  in an export that exists counts 0; a ratio with a zero or unknown denominator is not available.",
         "- **Foreign** means a country other than the home country. Unresolved countries and stateless persons",
         "  are foreign (not home) and form the unknown bucket of country breakdowns, so breakdowns sum to totals.",
-        f"- Students are a headcount: statuses {', '.join(sorted(s for s in kpis.INACTIVE_STATUSES if s.isascii()))}"
-        " (and their Russian/Uzbek equivalents) are left out; a `student_id` listed twice in a year counts once.",
+        "- Students are a headcount: statuses graduated, expelled, withdrawn (and the synonyms in",
+        "  `metrics.kpis.INACTIVE_STATUSES`, Russian and Uzbek included) are left out; a `student_id` listed",
+        "  twice in a year counts once.",
         f"- Expiring agreements look {kpis.EXPIRY_WINDOW_DAYS} days ahead; dormant partners look back "
         f"{kpis.DORMANT_YEARS} academic years (Y-1 and Y).",
         "",
@@ -84,6 +91,17 @@ def render() -> str:
                 "",
             ]
     lines += ["## Targets", "", "```text", inspect.cleandoc(TARGETS_DOC or "").strip(), "```", ""]
+    lines += ["## Breakdowns (`metrics.breakdowns`)", "",
+              "Tidy frames for charts and tables, with the counting rules of the KPIs (country breakdowns sum",
+              "to their KPI; the unknown-country bucket is `country` <NA> or the label `Unknown`). Each takes the",
+              "Dataset and optional `filters=`; None means the export is absent.", "",
+              "| function | returns |", "|---|---|"]
+    for name, function in inspect.getmembers(breakdowns, inspect.isfunction):
+        if name.startswith("_") or function.__module__ != breakdowns.__name__:
+            continue
+        first = " ".join(_docstring(function).split("\n\n")[0].split())
+        lines.append(f"| `{name}{_signature(function)}` | {_cell(first)} |")
+    lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"
 
 

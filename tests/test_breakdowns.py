@@ -128,6 +128,13 @@ def test_partners_by_country_counts_active_partners_once():
     assert table["country"].notna().sum() == compute_kpis(data(), 2024)["partner_countries"] == 2
 
 
+def test_dormant_partner_list_matches_the_kpi():
+    table = b.dormant_partner_list(data(), 2024)
+    # active in 2024: A Uni, B Clinic, C Inst; programs name partners A, B, C, which are other names
+    assert table["partner"].tolist() == ["A Uni", "B Clinic", "C Inst"]
+    assert len(table) == compute_kpis(data(), 2024)["dormant_partners"]
+
+
 def test_partners_by_type_and_field():
     types = b.partners_by_type(data(), 2024)
     assert dict(zip(types["type"], types["partners"])) == {"university": 1, "hospital": 1, b.UNKNOWN: 1}

@@ -72,6 +72,11 @@ def test_partner_country_counts_match_partner_countries(data, years):
         assert len(b.active_partner_list(data, year)) == kpis["active_partners"]
 
 
+def test_dormant_partner_list_matches_dormant_partners(data, years):
+    for year in years:
+        assert len(b.dormant_partner_list(data, year)) == compute_kpis(data, year)["dormant_partners"]
+
+
 def test_top_countries_with_other_sum_to_foreign_students(data, years):
     year = years[-1]
     assert b.top_source_countries(data, year, n=5)["students"].sum() == compute_kpis(data, year)["foreign_students"]

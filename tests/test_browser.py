@@ -1,0 +1,188 @@
+"""The dashboard in a real browser: every page draws, maps have country shapes, nothing leaves the host.
+
+Runs headless Debian Chromium (/usr/bin/chromium) through Playwright; never downloads a
+browser. Screenshots of every page go to test-output/screenshots/ (gitignored).
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = Path(os.environ.get("IC_CHROMIUM", "/usr/bin/chromium"))
+SCREENSHOTS = ROOT / "test-output" / "screenshots"
+LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run"]
+# (url path, has a map); the order of the navigation.
+PAGES = [("overview", False), ("students", True), ("partners", True), ("programs", True), ("mobility", True),
+         ("science", True), ("data", False), ("reports", False), ("presentation", False)]
+STARTUP_TIMEOUT = 60
+DRAW_TIMEOUT = 60_000  # ms
+
+pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason=f"no Chromium at {CHROMIUM} (apt-get install chromium)")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_healthy(url: str, process: subprocess.Popen, timeout: float = STARTUP_TIMEOUT) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"streamlit exited with {process.returncode}")
+        try:
+            with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as response:
+                if response.read().strip() == b"ok":
+                    return
+        except OSError:
+            time.sleep(0.2)
+    raise TimeoutError("streamlit did not become healthy")
+
+
+@pytest.fixture(scope="session")
+def server():
+    """The dashboard served on a free local port for the whole session."""
+    port = free_port()
+    (ROOT / "test-output").mkdir(exist_ok=True)
+    log = open(ROOT / "test-output" / "streamlit.log", "w")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless", "true",
+         "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
+        cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_healthy(url, process)
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+        log.close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    with playwright_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh tab recording every request it makes."""
+    context = browser.new_context(viewport={"width": 1440, "height": 2400})
+    tab = context.new_page()
+    tab.requests = []
+    tab.on("request", lambda request: tab.requests.append(request.url))
+    yield tab
+    context.close()
+
+
+def foreign_hosts(urls: list[str]) -> list[str]:
+    """Requests that went anywhere but this machine (data: and blob: URLs stay in the page)."""
+    out = []
+    for url in urls:
+        parsed = urlparse(url)
+        if parsed.scheme in ("data", "blob", "about"):
+            continue
+        if parsed.hostname not in LOCAL_HOSTS:
+            out.append(url)
+    return out
+
+
+SCRIPT_DONE = ("() => { const app = document.querySelector('[data-testid=\"stApp\"]');"
+               " return app && app.getAttribute('data-test-script-state') === 'notRunning'; }")
+CHARTS_DRAWN = ("() => [...document.querySelectorAll('[data-testid=\"stPlotlyChart\"]')]"
+                ".every(c => c.querySelector('.main-svg'))")
+
+
+def wait_drawn(tab, has_map: bool) -> None:
+    """Until the script run has finished and every chart (and map shape) is on the page."""
+    tab.wait_for_function(SCRIPT_DONE, timeout=DRAW_TIMEOUT)
+    tab.wait_for_function(CHARTS_DRAWN, timeout=DRAW_TIMEOUT)
+    if has_map:
+        tab.wait_for_selector("path.choroplethlocation", timeout=DRAW_TIMEOUT)
+    tab.wait_for_timeout(500)  # let the last plot finish its transition before the screenshot
+
+
+@pytest.mark.parametrize("path,has_map", PAGES)
+def test_page_draws_offline(server, page, path, has_map):
+    response = page.goto(f"{server}/{path}")
+    assert response is not None and response.ok
+    wait_drawn(page, has_map)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{path}.png"))
+    errors = page.locator("[data-testid='stException']").all_inner_texts()
+    assert not errors, errors
+    if has_map:
+        shapes = page.locator("path.choroplethlocation").count()
+        assert shapes >= 5, f"only {shapes} country shapes drawn on {path}"
+        assert page.locator(".geo path").count() > shapes  # land and borders are drawn too
+        assert any(url.endswith("/app/static/topojson/world_50m.json") for url in page.requests)
+    assert page.locator("[data-testid='stPlotlyChart']").count() >= 1 or path in ("data", "reports")
+    assert foreign_hosts(page.requests) == [], foreign_hosts(page.requests)
+
+
+def test_students_map_shows_every_country_of_the_breakdown(server, page):
+    """One drawn shape per mapped country: 1:50m shapes have even Singapore, Malta and Bahrain."""
+    from metrics import breakdowns
+    from metrics.ingest import load_dataset
+    from metrics.kpis import available_years
+
+    data = load_dataset(ROOT / "data")
+    year = available_years(data)[-1]
+    expected = breakdowns.foreign_students_map(data, year)
+    page.goto(f"{server}/students")
+    wait_drawn(page, True)
+    first_map = page.locator("[data-testid='stPlotlyChart']").first
+    assert first_map.locator("path.choroplethlocation").count() == len(expected)
+
+
+def test_language_and_filters_come_from_the_link(server, page):
+    page.goto(f"{server}/students?lang=ru&from=2019&to=2022")
+    wait_drawn(page, True)
+    assert page.locator("h1").first.inner_text().strip() == "Иностранные студенты"
+    assert "2022/23" in page.locator("[data-testid='stMainBlockContainer']").inner_text()
+    assert foreign_hosts(page.requests) == []
+
+
+def test_clicking_a_country_narrows_the_view(server, page):
+    page.goto(f"{server}/students")
+    wait_drawn(page, True)
+    shapes = page.locator("[data-testid='stPlotlyChart']").first.locator("path.choroplethlocation")
+    shapes.nth(0).click(force=True)
+    page.wait_for_function("() => location.search.includes('country=')", timeout=DRAW_TIMEOUT)
+    wait_drawn(page, True)
+    assert "country=" in page.url
+    assert page.locator("[data-testid='stSidebar']").get_by_text("Clear countries").count() == 1
+    page.screenshot(path=str(SCREENSHOTS / "students_country_selected.png"))
+
+
+def test_presentation_keyboard_and_theme(server, page):
+    page.goto(f"{server}/presentation")
+    wait_drawn(page, False)
+    assert not page.locator("[data-testid='stSidebar']").is_visible()
+    caption = page.get_by_text("Slide 1 of", exact=False)
+    assert caption.count() == 1
+    page.keyboard.press("ArrowRight")
+    page.get_by_text("Slide 2 of", exact=False).wait_for(timeout=DRAW_TIMEOUT)
+    page.keyboard.press("ArrowLeft")
+    page.get_by_text("Slide 1 of", exact=False).wait_for(timeout=DRAW_TIMEOUT)
+    assert foreign_hosts(page.requests) == []

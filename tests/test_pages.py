@@ -1,0 +1,258 @@
+"""Every page runs on the sample data and shows the KPI library's numbers for the chosen filters."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from app.format import kpi_change, kpi_value
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGES = ["pages/overview.py", "pages/students.py", "pages/partners.py", "pages/programs.py", "pages/mobility.py",
+         "pages/science.py", "pages/data.py", "pages/reports.py", "pages/presentation.py"]
+TIMEOUT = 180
+
+pytestmark = pytest.mark.skipif(not (ROOT / "data" / "students.csv").exists(), reason="sample data not generated")
+
+
+@pytest.fixture(scope="module")
+def data():
+    from metrics.ingest import load_dataset
+
+    return load_dataset(ROOT / "data")
+
+
+@pytest.fixture(scope="module")
+def years(data):
+    from metrics.kpis import available_years
+
+    return available_years(data)
+
+
+@pytest.fixture(scope="module")
+def v2_pages():
+    """Module-wide version of conftest.streamlit_v2_pages (AppTest runs dashboard.py every run)."""
+    from streamlit.runtime.pages_manager import PagesManager
+
+    original = PagesManager.__init__
+
+    def init(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        PagesManager.uses_pages_directory = False
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(PagesManager, "__init__", init)
+        patch.chdir(ROOT)
+        yield
+
+
+@pytest.fixture
+def app(v2_pages):
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=TIMEOUT)
+    return at.run()
+
+
+def filters_of(years, **kwargs):
+    """The filters the dashboard applies: no year filter when the whole range is selected."""
+    from metrics.filters import Filters
+
+    year_from, year_to = kwargs.pop("year_from", years[0]), kwargs.pop("year_to", years[-1])
+    if (year_from, year_to) == (years[0], years[-1]):
+        year_from = year_to = None
+    return Filters(year_from=year_from, year_to=year_to, **kwargs)
+
+
+def shown_metrics(at) -> dict[str, tuple[str, str | None]]:
+    return {metric.label: (metric.value, metric.delta or None) for metric in at.metric}
+
+
+def expected_metrics(data, year, selection, lang="en") -> dict[str, tuple[str, str | None]]:
+    from metrics.kpis import kpi_table
+
+    table = kpi_table(data, year, filters=selection, lang=lang)
+    return {row.name: (kpi_value(row.value, row.unit), kpi_change(row.change, row.unit))
+            for row in table.itertuples(index=False)}
+
+
+def no_errors(at) -> None:
+    assert not at.exception, [e.message for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_runs(app, page):
+    no_errors(app)
+    app.switch_page(page).run()
+    no_errors(app)
+    if page != "pages/presentation.py":
+        assert len(app.title) == 1
+
+
+def test_overview_shows_the_kpi_library_numbers(app, data, years):
+    no_errors(app)
+    shown = shown_metrics(app)
+    expected = expected_metrics(data, years[-1], filters_of(years))
+    assert len(shown) == len(expected)
+    assert shown == expected
+
+
+def test_changing_filters_changes_the_numbers(app, data, years):
+    before = shown_metrics(app)
+    app.select_slider(key="f_years").set_range(years[1], years[-3]).run()
+    no_errors(app)
+    selection = filters_of(years, year_from=years[1], year_to=years[-3])
+    assert shown_metrics(app) == expected_metrics(data, years[-3], selection)
+    assert shown_metrics(app) != before
+    assert app.query_params["from"] == [str(years[1])] or app.query_params["from"] == str(years[1])
+
+    faculty = app.multiselect(key="f_faculties").options[0]
+    app.multiselect(key="f_faculties").set_value([faculty]).run()
+    no_errors(app)
+    selection = filters_of(years, year_from=years[1], year_to=years[-3], faculties=(faculty,))
+    assert shown_metrics(app) == expected_metrics(data, years[-3], selection)
+
+    app.multiselect(key="f_regions").set_value(["CIS"]).run()
+    no_errors(app)
+    selection = filters_of(years, year_from=years[1], year_to=years[-3], faculties=(faculty,), regions=("CIS",))
+    assert shown_metrics(app) == expected_metrics(data, years[-3], selection)
+
+
+def test_country_filter_from_a_map_click(app, data, years):
+    # A map click puts the country in this state key (app.filters.select_countries_callback).
+    app.session_state["f_countries"] = ["IND"]
+    app.run()
+    no_errors(app)
+    assert shown_metrics(app) == expected_metrics(data, years[-1], filters_of(years, countries=("IND",)))
+    assert any("India" in caption.value for caption in app.caption)
+    app.button(key="clear_countries").click().run()
+    assert shown_metrics(app) == expected_metrics(data, years[-1], filters_of(years))
+
+
+def test_map_click_callback_adds_the_country(v2_pages):
+    from streamlit.testing.v1 import AppTest
+
+    def script():
+        import streamlit as st
+
+        from app.filters import COUNTRY_KEY, select_countries_callback
+
+        st.session_state.setdefault(COUNTRY_KEY, ["KAZ"])
+        if st.button("click", key="simulate"):
+            st.session_state["map"] = {"selection": {"points": [{"location": "IND"}, {"location": "KAZ"}]}}
+            select_countries_callback("map")()
+        st.write(",".join(st.session_state[COUNTRY_KEY]))
+
+    at = AppTest.from_function(script).run()
+    at.button(key="simulate").click().run()
+    assert at.markdown[-1].value == "KAZ,IND"
+
+
+def test_switching_language_changes_labels(app, data, years):
+    app.segmented_control(key="lang").set_value("ru").run()
+    no_errors(app)
+    assert app.title[0].value == "Обзор"
+    assert shown_metrics(app) == expected_metrics(data, years[-1], filters_of(years), lang="ru")
+    assert app.query_params["lang"] in ("ru", ["ru"])
+    app.switch_page("pages/students.py").run()
+    assert app.title[0].value == "Иностранные студенты"
+    app.segmented_control(key="lang").set_value("uz").run()
+    assert app.title[0].value == "Xorijiy talabalar"
+    table = app.dataframe[0].value  # the map's table: country names in Uzbek
+    from metrics.countries import display_name
+
+    assert display_name("IND", "uz") in set(table.iloc[:, 0])
+
+
+def test_link_reproduces_the_view(v2_pages, data, years):
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=TIMEOUT)
+    at.query_params["lang"] = "uz"
+    at.query_params["from"] = str(years[2])
+    at.query_params["to"] = str(years[-2])
+    at.query_params["region"] = "Asia,CIS"
+    at.run()
+    no_errors(at)
+    assert at.title[0].value == "Umumiy koʻrinish"
+    assert at.select_slider(key="f_years").value == (years[2], years[-2])
+    selection = filters_of(years, year_from=years[2], year_to=years[-2], regions=("Asia", "CIS"))
+    assert shown_metrics(at) == expected_metrics(data, years[-2], selection, lang="uz")
+
+
+def test_students_page_tables_equal_breakdowns(app, data, years):
+    from metrics import breakdowns
+
+    app.switch_page("pages/students.py").run()
+    no_errors(app)
+    expected = breakdowns.foreign_students_map(data, years[-1])
+    map_table = app.dataframe[0].value
+    assert list(map_table["ISO code"]) == list(expected["country"])
+    assert list(map_table["Students"]) == list(expected["students"])
+    faculty = breakdowns.foreign_students_by_faculty(data, years[-1])
+    assert any(list(df.value.get("Students", [])) == list(faculty["students"]) for df in app.dataframe)
+
+
+def test_partners_page_numbers(app, data, years):
+    from metrics import breakdowns
+
+    app.switch_page("pages/partners.py").run()
+    no_errors(app)
+    expected = breakdowns.partners_by_country(data, years[-1])
+    map_table = app.dataframe[0].value
+    known = expected[expected["country"].notna()]
+    assert dict(zip(map_table["ISO code"], map_table["Partners"])) == dict(zip(known["country"], known["partners"]))
+
+
+def test_no_personal_data_on_any_page(app):
+    for page in PAGES:
+        app.switch_page(page).run()
+        for frame in app.dataframe:
+            columns = {str(c).lower() for c in frame.value.columns}
+            assert "student_id" not in columns and "student id" not in columns
+
+
+def test_data_page_lists_files(app, data):
+    app.switch_page("pages/data.py").run()
+    no_errors(app)
+    files = app.dataframe[0].value
+    assert list(files["Rows read"]) == [report.rows_read for report in data.files]
+    assert list(files["Rows loaded"]) == [report.rows_loaded for report in data.files]
+
+
+def test_presentation_advances(app):
+    app.switch_page("pages/presentation.py").run()
+    no_errors(app)
+    assert app.caption[0].value.startswith("Slide 1 of")
+    app.button(key="present_next").click().run()
+    assert app.caption[0].value.startswith("Slide 2 of")
+    app.button(key="present_prev").click().run()
+    assert app.caption[0].value.startswith("Slide 1 of")
+
+
+def test_reports_page_builds_excel(app):
+    app.switch_page("pages/reports.py").run()
+    no_errors(app)
+    app.button(key="report_build").click().run()
+    no_errors(app)
+    fmt, _, _, payload = app.session_state["report_bytes"]
+    assert fmt == "xlsx" and payload[:2] == b"PK"
+
+
+def test_missing_data_folder_is_explained(v2_pages, tmp_path, monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setenv("IC_DATA_DIR", str(tmp_path))
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=TIMEOUT).run()
+    assert not at.exception
+    assert any(str(tmp_path) in w.value for w in at.warning)
+
+
+def test_command_line_options():
+    from app.state import cli_options
+
+    assert cli_options(["dashboard.py", "--", "--home", "KAZ"]).home == "KAZ"
+    assert cli_options(["--home", "KAZ", "--data", "x"]).data == "x"
+    assert cli_options([]).home is None
