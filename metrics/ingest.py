@@ -30,6 +30,7 @@ from metrics.schema import EXPORTS, PERSONAL_DATA_HEADERS, Column, Export
 from metrics.validation import FileReport, Issue, UnreadableFile
 
 SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xlsm")
+UNSUPPORTED_SUFFIXES = (".xls", ".ods", ".numbers")
 HEADER_SEARCH_ROWS = 30  # title lines above the header are looked for this far down
 MAX_ISSUES_PER_PROBLEM = 50  # beyond this many rows with the same problem, one summary record
 ACADEMIC_YEAR_START_MONTH = 9  # an academic year runs from September to August
@@ -314,6 +315,11 @@ def load_dataset(data_dir: str | Path = "data", home: str | None = None) -> Data
     for export in EXPORTS.values():
         path = find_export_file(data_dir, export)
         if path is None:
+            for suffix in UNSUPPORTED_SUFFIXES:
+                if (data_dir / f"{export.name}{suffix}").exists():
+                    unreadable.append(Issue(f"{export.name}{suffix}", None, None, None,
+                                            f"{export.name}{suffix}: {suffix} files cannot be read; "
+                                            "save it from Excel or LibreOffice as .xlsx or CSV (UTF-8)."))
             continue
         try:
             frame, file_issues, report = load_export(path, export)

@@ -214,6 +214,13 @@ def test_unreadable_file_does_not_stop_the_other_exports(tmp_path):
     assert len(data.unreadable) == 1 and "partners.xlsx" in data.unreadable[0].message
 
 
+def test_old_excel_format_gets_a_message_saying_what_to_do(tmp_path):
+    (tmp_path / "partners.xls").write_bytes(b"\xd0\xcf\x11\xe0 old binary excel")
+    data = load_dataset(tmp_path)
+    assert "partners" not in data.frames
+    assert "save it" in data.unreadable[0].message and "partners.xls" in data.unreadable[0].message
+
+
 def test_xlsx_export_with_title_row(tmp_path):
     workbook = Workbook()
     sheet = workbook.active
