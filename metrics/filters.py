@@ -145,14 +145,14 @@ def _year_mask(frame: pd.DataFrame, name: str, filters: Filters) -> np.ndarray:
         if high is not None:
             keep &= (start <= high).fillna(False).to_numpy(dtype=bool)
         if low is not None and end is not None:
-            keep &= (end >= low).fillna(True).to_numpy(dtype=bool)
+            keep &= ((end >= low).fillna(False) | end.isna()).to_numpy(dtype=bool)
     elif name == "partners":
         if high is not None and "signed" in frame.columns:
             last_day = academic_year_bounds(high)[1]
-            keep &= (frame["signed"] <= last_day).fillna(True).to_numpy(dtype=bool)
+            keep &= ((frame["signed"] <= last_day) | frame["signed"].isna()).to_numpy(dtype=bool)
         if low is not None and "expires" in frame.columns:
             first_day = academic_year_bounds(low)[0]
-            keep &= (frame["expires"] >= first_day).fillna(True).to_numpy(dtype=bool)
+            keep &= ((frame["expires"] >= first_day) | frame["expires"].isna()).to_numpy(dtype=bool)
     return keep
 
 

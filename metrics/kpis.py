@@ -185,17 +185,12 @@ def _in_folded(values: pd.Series, accepted: frozenset[str]) -> np.ndarray:
     return values.isin(hits).fillna(False).to_numpy(dtype=bool)
 
 
-def active_students(students: pd.DataFrame) -> pd.DataFrame:
-    """Student rows that count in their year: status not inactive, one row per student_id and year.
-
-    Rows whose ``status`` (case-folded) is in `INACTIVE_STATUSES` are dropped where the
-    column exists; a non-blank ``student_id`` appearing more than once in a year keeps
-    its first row. Returns a new frame; the input is not changed.
-    """
-    return _memo(students, ("active",), lambda: _active_students(students))
+def active_student_mask(students: pd.DataFrame) -> np.ndarray:
+    """True for the student rows that count in their year (see `active_students`); computed once per frame."""
+    return _memo(students, ("active_mask",), lambda: _active_student_mask(students))
 
 
-def _active_students(students: pd.DataFrame) -> pd.DataFrame:
+def _active_student_mask(students: pd.DataFrame) -> np.ndarray:
     keep = np.ones(len(students), dtype=bool)
     if "status" in students.columns:
         keep &= ~_in_folded(students["status"], INACTIVE_STATUSES)
@@ -206,33 +201,46 @@ def _active_students(students: pd.DataFrame) -> pd.DataFrame:
         combined = (year - year.min()) * (int(codes.max()) + 2) + codes
         dup = pd.Series(combined).duplicated().to_numpy(dtype=bool)
         keep &= ~(has_id & dup)
-    return students.loc[keep]
+    return keep
+
+
+def active_students(students: pd.DataFrame) -> pd.DataFrame:
+    """Student rows that count in their year: status not inactive, one row per student_id and year.
+
+    Rows whose ``status`` (case-folded) is in `INACTIVE_STATUSES` are dropped where the
+    column exists; a non-blank ``student_id`` appearing more than once in a year keeps
+    its first row. Returns a new frame; the input is not changed.
+    """
+    return students.loc[active_student_mask(students)]
 
 
 def student_id_codes(students: pd.DataFrame) -> np.ndarray:
-    """Integer codes of the student ids compared after stripping spaces; -1 for missing or blank ids."""
+    """Integer codes of the student ids; -1 for missing or blank ids. Computed once per frame."""
     return _memo(students, ("id_codes",), lambda: id_codes(students["student_id"]))
 
 
 def id_codes(values: pd.Series) -> np.ndarray:
-    """Integer codes of ids compared after stripping spaces; -1 for missing or blank ids."""
+    """Integer codes of ids (ingestion strips text, so ids compare as written); -1 for missing or blank ids."""
     codes, uniques = pd.factorize(values)
     if not len(uniques):
         return codes
-    stripped = np.array([str(u).strip() for u in uniques.tolist()], dtype=object)
-    stripped_codes, stripped_uniques = pd.factorize(stripped)
-    blank = np.flatnonzero(np.asarray(stripped_uniques, dtype=object) == "")
+    blank = np.flatnonzero(np.asarray(pd.Series(uniques).str.strip() == "", dtype=bool))
     if len(blank):
-        stripped_codes = np.where(stripped_codes == blank[0], -1, stripped_codes)
-    return np.where(codes >= 0, stripped_codes[np.maximum(codes, 0)], -1)
+        codes = np.where(np.isin(codes, blank), -1, codes)
+    return codes
 
 
 def foreign_student_rows(students: pd.DataFrame, home: str) -> pd.DataFrame:
-    """Active student rows (see `active_students`) whose citizenship is not ``home``."""
+    """Active student rows (see `active_students`) whose citizenship is not ``home``; computed once per frame."""
     def compute() -> pd.DataFrame:
-        active = active_students(students)
-        return active.loc[is_foreign(active["citizenship"], home)]
-    return _memo(students, ("foreign", home), compute)
+        return students.loc[active_student_mask(students) & is_foreign(students["citizenship"], home)]
+    return _memo(students, ("foreign", home), compute).copy(deep=False)  # copy-on-write: callers may modify it
+
+
+def _count_by_year_masked(frame: pd.DataFrame, mask: np.ndarray, years: Sequence[int]) -> pd.Series:
+    weights = frame["count"].to_numpy() if "count" in frame.columns else np.ones(len(frame), dtype="int64")
+    year = frame["year"].to_numpy()
+    return _per_year(pd.Series(weights[mask]).groupby(year[mask]).sum(), years)
 
 
 def _count_by_year(frame: pd.DataFrame, years: Sequence[int], column: str = "count") -> pd.Series:
@@ -303,7 +311,7 @@ def all_students_by_year(students: Frame, totals: Frame, *, years: Sequence[int]
     if _has(totals, "total_students"):
         return university_total(totals, "total_students", years)
     if students is not None and (~is_foreign(students["citizenship"], home)).any():
-        return _count_by_year(active_students(students), years)
+        return _count_by_year_masked(students, active_student_mask(students), years)
     return None
 
 
@@ -611,8 +619,8 @@ def joint_program_share_by_year(programs: pd.DataFrame, totals: pd.DataFrame, *,
 # --------------------------------------------------------------------------- mobility
 
 def international_mobility(mobility: pd.DataFrame, home: str) -> pd.DataFrame:
-    """Mobility rows with a country other than the home country (unresolved countries kept)."""
-    return mobility.loc[is_foreign(mobility["country"], home)]
+    """Mobility rows with a country other than the home country (unresolved countries kept); computed once per frame."""
+    return _memo(mobility, ("international", home), lambda: mobility.loc[is_foreign(mobility["country"], home)]).copy(deep=False)
 
 
 def _mobility(mobility: pd.DataFrame, years: Sequence[int], home: str, direction: str,
@@ -766,7 +774,10 @@ def filtered(data: Any, filters: Any) -> Any:
     from metrics.filters import apply_filters
 
     key = (id(data), filters)
-    hit = _FILTERED.get(key)
+    try:
+        hit = _FILTERED.get(key)
+    except TypeError:  # unhashable filters
+        return apply_filters(data, filters)
     if hit is not None and hit[0]() is data:
         return hit[1]
     result = apply_filters(data, filters)
@@ -802,8 +813,12 @@ def kpis_by_year(data: Any, *, filters: Any = None, as_of: dt.date | None = None
     # Compute the data's years plus any asked for, so that compute_kpis, kpi_table and
     # kpi_trend share one computation; return the rows asked for.
     year_list = sorted(set(available_years(source)) | set(wanted))
+    as_of = as_of or dt.date.today()  # a cached result lasts the day
     key = (id(data), filters, as_of, tuple(year_list))
-    cached = _CACHE.get(key)
+    try:
+        cached = _CACHE.get(key)
+    except TypeError:  # unhashable filters: compute without the cache
+        key, cached = None, None
     if cached is not None and cached[0]() is data:
         return cached[1].loc[wanted].copy()
     frames = _frames(source)
@@ -814,7 +829,8 @@ def kpis_by_year(data: Any, *, filters: Any = None, as_of: dt.date | None = None
         columns[kpi.id] = (_series(pd.NA, year_list) if values is None
                            else values.reindex(pd.Index(year_list, dtype="int64")).astype("Float64"))
     table = pd.DataFrame(columns, index=pd.Index(year_list, name="year", dtype="int64"))
-    _remember(_CACHE, _CACHE_SIZE, key, data, table)
+    if key is not None:
+        _remember(_CACHE, _CACHE_SIZE, key, data, table)
     return table.loc[wanted].copy()
 
 

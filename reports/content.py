@@ -14,7 +14,6 @@ table (and in the commentary about one country) is shown as ``<N``; total rows s
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections.abc import Sequence
 
 import numpy as np
@@ -78,7 +77,8 @@ def country_name(code, lang: str) -> str:
 def _region(code, lang: str) -> str:
     if is_missing(code):
         return ""
-    return countries.continent(code) or ""
+    name = countries.continent(code) or ""
+    return t(f"continent_{name}", lang) if f"continent_{name}" in LABELS else name
 
 
 def _text(value) -> str:
@@ -199,6 +199,17 @@ def _print_cut(table: pd.DataFrame, total_row: bool, rows: int = PRINT_ROWS, lan
     return format_print(cut, lang), len(body) - rows
 
 
+def _countries(n, lang: str) -> str:
+    """'1 country' / '3 countries'; Russian genitive after 'из': '1 страны', '21 страны', '3 стран'."""
+    n = int(n or 0)
+    number = fmt_number(n, lang)
+    if lang == "en":
+        return f"{number} {'country' if n == 1 else 'countries'}"
+    if lang == "ru":
+        return f"{number} {'страны' if n % 10 == 1 and n % 100 != 11 else 'стран'}"
+    return f"{number} mamlakat"
+
+
 def _change_phrase(value, previous, lang: str) -> tuple[str, float | None]:
     """'rose'/'fell'/'unchanged' and the percent change, in ``lang``."""
     if previous in (None, 0) or value is None:
@@ -258,11 +269,11 @@ def _students_section(data, year: int, lang: str, n: int | None, kpi: dict, prev
         yl = year_label(year)
         if lang == "en":
             verb = {"up": f"rose {p} to", "down": f"fell {p} to", "same": "stayed at"}.get(direction, "numbered")
-            s = f"In {yl}, foreign students {verb} {v} from {c} countries"
+            s = f"In {yl}, foreign students {verb} {v} from {_countries(n_countries, lang)}"
         elif lang == "ru":
             verb = {"up": f"выросло на {p} до", "down": f"снизилось на {p} до", "same": "не изменилось:"}.get(
                 direction, "составило")
-            s = f"В {yl} учебном году число иностранных студентов {verb} {v} из {c} стран"
+            s = f"В {yl} учебном году число иностранных студентов {verb} {v} из {_countries(n_countries, lang)}"
         else:
             verb = {"up": f"{p} ga oshib, {v} nafarga yetdi", "down": f"{p} ga kamayib, {v} nafarni tashkil etdi",
                     "same": f"o‘zgarmadi ({v} nafar)"}.get(direction, f"{v} nafarni tashkil etdi")
@@ -333,9 +344,11 @@ def _partners_section(data, year: int, lang: str, n: int | None, kpi: dict, as_o
         a, c = fmt_number(active, lang), fmt_number(n_countries or 0, lang)
         s_, e_ = fmt_number(signed or 0, lang), fmt_number(expiring or 0, lang)
         sentences.append({
-            "en": f"In {year_label(year)} the university had {a} active foreign partners in {c} countries "
+            "en": f"In {year_label(year)} the university had {a} active foreign "
+                  f"partner{'' if active == 1 else 's'} in {_countries(n_countries, 'en')} "
                   f"({fmt_number(len(agreements), lang)} agreements in force); {s_} agreements were signed this year.",
-            "ru": f"В {year_label(year)} учебном году у университета {a} действующих зарубежных партнёров из {c} стран "
+            "ru": f"В {year_label(year)} учебном году у университета {a} действующих зарубежных партнёров "
+                  f"из {_countries(n_countries, 'ru')} "
                   f"({fmt_number(len(agreements), lang)} действующих соглашений); подписано соглашений: {s_}.",
             "uz": f"{year_label(year)} o‘quv yilida universitetning {c} mamlakatdagi {a} ta faol xorijiy hamkori bor "
                   f"({fmt_number(len(agreements), lang)} ta amaldagi shartnoma); shu yili {s_} ta shartnoma imzolandi.",
@@ -565,9 +578,9 @@ def _events_section(data, year: int, lang: str, n: int | None, kpi: dict) -> Sec
         all_, nc = fmt_number(len(rows), lang), fmt_number(len(all_countries), lang)
         sentences.append({
             "en": f"Of {all_} events held in {year_label(year)}, {e_} were international, with {p_} participants from "
-                  f"abroad from {nc} countries (of {fmt_number(total_all, lang)} participants in all).",
+                  f"abroad from {_countries(len(all_countries), 'en')} (of {fmt_number(total_all, lang)} participants in all).",
             "ru": f"Из {all_} мероприятий {year_label(year)} учебного года {e_} были международными: {p_} зарубежных "
-                  f"участников из {nc} стран (всего участников — {fmt_number(total_all, lang)}).",
+                  f"участников из {_countries(len(all_countries), 'ru')} (всего участников — {fmt_number(total_all, lang)}).",
             "uz": f"{year_label(year)} o‘quv yilida o‘tkazilgan {all_} ta tadbirdan {e_} tasi xalqaro bo‘ldi: "
                   f"{nc} mamlakatdan {p_} nafar xorijiy ishtirokchi (jami ishtirokchilar — {fmt_number(total_all, lang)}).",
         }[lang])
@@ -796,7 +809,7 @@ def build_content(data, year: int, *, year_from: int | None = None, lang: str = 
         t("col_detail", lang): [getattr(data, "university", ""), f"{home_name} ({home})", year_text,
                                 f"{generated:%Y-%m-%d %H:%M} UTC",
                                 str(n) if n else t("none", lang),
-                                f"errors: {errors}, warnings: {warnings}"],
+                                t("errors_warnings", lang, e=errors, w=warnings)],
     })
     notes = [t("suppression_note", lang, n=n, m=n - 1)] if n else []
     content = ReportContent(

@@ -36,9 +36,10 @@ def render(content: ReportContent) -> bytes:
         ws = workbook.create_sheet(safe_sheet_title(t("trend_sheet", c.lang), taken))
         write_frame(ws, trend)
 
+    plain = {t(key, c.lang): "0" for key in ("col_start_year", "col_end_year", "col_year")}  # 2024, not 2,024
     for section in c.sections:
         ws = workbook.create_sheet(safe_sheet_title(section.sheet, taken))
-        write_frame(ws, section.table, autofilter=True)
+        write_frame(ws, section.table, autofilter=True, number_formats=plain)
         if section.total_row and len(section.table):
             for cell in ws[len(section.table) + 1]:
                 cell.font = Font(bold=True)

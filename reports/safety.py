@@ -105,6 +105,9 @@ def write_value(ws, row: int, column: int, value: object):
     value = _plain(value)
     if isinstance(value, str):
         value = _ILLEGAL_XML.sub("", value)
+        if not value:
+            value = None  # an empty cell, not an empty string
+    if isinstance(value, str):
         dangerous = is_dangerous_text(value)
         value = safe_cell(value)
         cell = ws.cell(row=row, column=column)
@@ -172,24 +175,18 @@ def write_frame(ws, df: pd.DataFrame, *, start_row: int = 1, number_formats: Map
     for name, (_, series) in zip(columns, df.items()):
         if name in number_formats:
             formats.append(number_formats[name])
-        elif pd.api.types.is_bool_dtype(series.dtype):
-            formats.append(None)
-        elif pd.api.types.is_integer_dtype(series.dtype):
-            formats.append("#,##0")
         elif pd.api.types.is_float_dtype(series.dtype):
             formats.append("#,##0.0#")
-        elif pd.api.types.is_datetime64_any_dtype(series.dtype):
-            formats.append("yyyy-mm-dd")
         else:
-            formats.append(None)
+            formats.append(None)  # chosen per cell: integers '#,##0', other numbers '#,##0.0#'
     values = df.to_numpy(dtype=object, na_value=None) if len(df) else np.empty((0, len(columns)), dtype=object)
     for i, row in enumerate(values, start=start_row + 1):
         for j, value in enumerate(row, start=1):
             cell = write_value(ws, i, j, value)
             fmt = formats[j - 1]
             plain = cell.value
-            if fmt and isinstance(plain, (int, float)) and not isinstance(plain, bool):
-                cell.number_format = fmt
+            if isinstance(plain, (int, float)) and not isinstance(plain, bool):
+                cell.number_format = fmt or ("#,##0" if isinstance(plain, int) else "#,##0.0#")
             elif isinstance(plain, dt.datetime):
                 cell.number_format = "yyyy-mm-dd hh:mm" if (plain.hour or plain.minute) else "yyyy-mm-dd"
             elif isinstance(plain, dt.date):

@@ -6,7 +6,6 @@ import io
 
 import pandas as pd
 from docx import Document
-from docx.enum.section import WD_ORIENT  # noqa: F401  (kept for readers adapting the layout)
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
@@ -229,7 +228,12 @@ def render(content: ReportContent) -> bytes:
     _heading(doc, t("definitions", c.lang), 1)
     _table(doc, c.definitions, size=7.5)
     _heading(doc, t("provenance", c.lang), 2)
-    _table(doc, c.provenance, size=6.5, number_columns=tuple(c.provenance.columns[-4:]))
+    provenance = c.provenance.copy()
+    for name in provenance.columns:
+        if "SHA" in str(name).upper():  # 64 hex digits on two lines, so the table fits the page
+            provenance[name] = provenance[name].map(
+                lambda v: f"{v[:32]}\n{v[32:]}" if isinstance(v, str) and len(v) > 32 else v)
+    _table(doc, provenance, size=6.5, number_columns=tuple(c.provenance.columns[-4:]))
     _heading(doc, t("about", c.lang), 2)
     _table(doc, c.about, size=8, widths_cm=[6.0, 11.0])
 

@@ -223,3 +223,25 @@ def test_breakdowns_do_not_change_their_inputs():
     b.expiry_calendar(original, dt.date(2024, 1, 1))
     for name, frame in original.frames.items():
         pd.testing.assert_frame_equal(frame, before[name])
+
+
+def test_breakdowns_accept_filters():
+    from metrics.filters import Filters
+
+    table = b.foreign_students_by_country(data(), 2024, filters=Filters(countries=("KAZ", "IND")))
+    assert dict(zip(table["country"], table["students"])) == {"IND": 3, "KAZ": 1}
+
+
+def test_cis_split_sums_to_foreign_students():
+    table = b.foreign_students_cis_split(data(), 2024)
+    assert dict(zip(table["group"], table["students"])) == {"non-CIS": 4, "CIS": 1, b.UNKNOWN: 2}
+
+
+def test_honorary_doctorates_by_country_and_grants_per_year():
+    honours = pd.DataFrame({"year": pd.Series([2024, 2024, 2023], dtype="int64"), "country": text(["USA", "USA", "DEU"])})
+    grants = pd.DataFrame({"grant": text(["g1", "g2"]), "start_year": pd.Series([2023, 2024], dtype="int64"),
+                           "end_year": pd.array([2023, None], dtype="Int64")})
+    table = b.honorary_doctorates_by_country(data(honorary_doctorates=honours), 2024)
+    assert table.values.tolist() == [["USA", 2]]
+    per_year = b.grants_per_year(data(grants=grants)).set_index("year")
+    assert per_year.loc[2023].tolist() == [1, 1] and per_year.loc[2024].tolist() == [1, 1]

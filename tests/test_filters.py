@@ -117,3 +117,18 @@ def test_apply_filters_does_not_change_the_input():
 def test_compute_kpis_with_filters_equals_compute_on_filtered_data():
     filters = Filters(countries=("KAZ", "IND"))
     assert compute_kpis(data(), 2024, filters=filters) == compute_kpis(apply_filters(data(), filters), 2024)
+
+
+def test_year_range_keeps_agreements_valid_in_the_range():
+    partners = pd.DataFrame({"partner": text(["old", "open", "new"]), "country": text(["KAZ", "KAZ", "KAZ"]),
+                             "signed": pd.to_datetime(["2010-01-01", "2015-01-01", "2026-01-01"]),
+                             "expires": pd.to_datetime(["2012-01-01", None, None])})
+    filtered = apply_filters(Dataset(frames={"partners": partners}, home="UZB"), Filters(year_from=2020, year_to=2024))
+    assert filtered.get("partners")["partner"].tolist() == ["open"]
+
+
+def test_targets_are_not_filtered():
+    targets = pd.DataFrame({"kpi": text(["foreign_students"]), "year": pd.Series([2030], dtype="int64"),
+                            "target": pd.array([10.0], dtype="Float64")})
+    filtered = apply_filters(Dataset(frames={"targets": targets}, home="UZB"), Filters(year_to=2024))
+    assert len(filtered.get("targets")) == 1

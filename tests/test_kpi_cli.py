@@ -86,3 +86,13 @@ def test_python_m_metrics_kpis_dispatches_to_the_cli(data_dir):
     out = subprocess.run([sys.executable, "-m", "metrics", "kpis", "--data", str(data_dir), "--home", "UZB", "--json"],
                          capture_output=True, text=True, cwd=str(ROOT), check=True)
     assert json.loads(out.stdout)["kpis"]["foreign_students"] == 4
+
+
+def test_as_of_option_sets_the_expiry_date(tmp_path, capsys):
+    (tmp_path / "partners.csv").write_text("partner,country,signed,expires\nA,Kazakhstan,2020-01-01,2025-03-01\n",
+                                           encoding="utf-8")
+    (tmp_path / "students.csv").write_text("year,citizenship\n2024,Kazakhstan\n", encoding="utf-8")
+    main(["--data", str(tmp_path), "--home", "UZB", "--json", "--as-of", "2025-01-01"])
+    assert json.loads(capsys.readouterr().out)["kpis"]["agreements_expiring"] == 1
+    main(["--data", str(tmp_path), "--home", "UZB", "--json", "--as-of", "2024-01-01"])
+    assert json.loads(capsys.readouterr().out)["kpis"]["agreements_expiring"] == 0

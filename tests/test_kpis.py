@@ -530,3 +530,48 @@ def test_kpi_module_does_not_import_streamlit():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          cwd=str(__import__("pathlib").Path(__file__).resolve().parent.parent))
     assert out.stdout.strip() == "False"
+
+
+# ----------------------------------------------------------------- more edge cases
+
+def test_partner_identity_takes_the_id_of_a_row_with_the_same_name():
+    frame = partners_frame([("Uni A", "KAZ", "P1", "2020-01-01", None), ("uni  a", "KAZ", None, "2021-01-01", None)])
+    assert k.active_partners_by_year(frame, years=[2024], home=HOME)[2024] == 1
+
+
+def test_partners_with_different_ids_and_the_same_name_are_two_partners():
+    frame = partners_frame([("Uni A", "KAZ", "P1", "2020-01-01", None), ("Uni A", "KAZ", "P2", "2020-01-01", None)])
+    assert k.active_partners_by_year(frame, years=[2024], home=HOME)[2024] == 2
+
+
+def test_honorary_doctorates_count_awards_in_the_year():
+    honours = pd.DataFrame({"year": pd.Series([2023, 2024, 2024], dtype="int64"), "country": text(["USA", "DEU", None])})
+    assert k.honorary_doctorates_by_year(honours, years=[2023, 2024, 2025]).tolist() == [1, 2, 0]
+
+
+def test_kpi_table_change_pct_is_none_when_previous_is_zero():
+    data = dataset(students=students_frame([(2023, "UZB", 5, "new", None), (2024, "KAZ", 2, "new", None)]))
+    row = k.kpi_table(data, 2024).set_index("kpi").loc["foreign_students"]
+    assert (row["previous"], row["change"]) == (0, 2)
+    assert pd.isna(row["change_pct"])
+
+
+def test_compute_kpis_with_as_of_changes_only_agreements_expiring():
+    data = full_dataset()
+    early = k.compute_kpis(data, 2024, as_of=dt.date(2024, 12, 1))
+    late = k.compute_kpis(data, 2024, as_of=dt.date(2030, 1, 1))
+    assert early["agreements_expiring"] == 1 and late["agreements_expiring"] == 0
+    assert {key: value for key, value in early.items() if key != "agreements_expiring"} == \
+        {key: value for key, value in late.items() if key != "agreements_expiring"}
+
+
+def test_kpis_by_year_returns_the_years_asked_for():
+    table = k.kpis_by_year(full_dataset(), years=[2024, 2030])
+    assert table.index.tolist() == [2024, 2030]
+    assert table.loc[2030, "foreign_students"] == 0
+
+
+def test_modifying_a_returned_frame_does_not_change_later_results():
+    rows = k.foreign_student_rows(STUDENTS, HOME)
+    rows["count"] = 100
+    assert k.foreign_students_by_year(STUDENTS, years=[2024], home=HOME)[2024] == 5

@@ -242,8 +242,9 @@ def test_docx_sections_and_title(small, small_docx):
     text = "\n".join(p.text for p in small_docx.paragraphs)
     assert "Test Medical University" in text
     assert "2024/25" in text
-    assert "Foreign students rose 20% to 42 from 3 countries".replace("20%", "20.0%") in text or \
-        "foreign students rose" in text
+    # commentary states the facts: 33 -> 42 foreign students (+27.3%), India 30 of 42 (71.4%)
+    assert ("In 2024/25, foreign students rose 27.3% to 42 from 3 countries; "
+            "the largest source country is India (71.4%).") in text
 
 
 @needs_chrome
@@ -256,6 +257,9 @@ def test_docx_russian_labels(small):
     headings = [p.text for p in doc.paragraphs if p.style.name.startswith("Heading")]
     assert "Ключевые показатели" in headings
     assert doc.tables[0].rows[1].cells[0].text == CATALOGUE["foreign_students"].label("ru")
+    text = "\n".join(p.text for p in doc.paragraphs)
+    assert ("В 2024/25 учебном году число иностранных студентов выросло на 27,3% до 42 из 3 стран; "
+            "крупнейшая страна-источник — Индия (71,4%).") in text
 
 
 # ------------------------------------------------------------------------------------ PDF
