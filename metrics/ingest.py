@@ -174,6 +174,28 @@ def parse_date(text: str):
     return INVALID
 
 
+def parse_dates(texts: list[str]) -> list:
+    """`parse_date` for many values at once: one vectorised conversion per date format."""
+    results: list = [None] * len(texts)
+    by_format: dict[str, list[int]] = {}
+    for index, text in enumerate(texts):
+        text = text.strip()
+        if not text:
+            continue
+        for pattern, date_format in _DATE_FORMATS:
+            if pattern.match(text):
+                by_format.setdefault(date_format, []).append(index)
+                break
+        else:
+            results[index] = INVALID
+    for date_format, indexes in by_format.items():
+        heads = [texts[index].strip().split(" ")[0].split("T")[0] for index in indexes]
+        parsed = pd.to_datetime(pd.Series(heads, dtype="object"), format=date_format, errors="coerce")
+        for index, value in zip(indexes, parsed):
+            results[index] = INVALID if pd.isna(value) else pd.Timestamp(value)
+    return results
+
+
 def _value_table(values: dict[str, tuple[str, ...]]) -> dict[str, str]:
     return {fold_header(word): canonical for canonical, words in values.items() for word in words}
 
@@ -485,24 +507,20 @@ _TOTAL_PREFIX = re.compile(r"^\s*(?:" + "|".join(re.escape(word) for word in sor
                            + r")(?:[\s:.,;]|$)", re.IGNORECASE)
 
 
-_TOTAL_FIRST_LETTERS = pa.array(sorted({word[0] for word in TOTAL_WORDS}))
+_TOTAL_PATTERN = (r"^\s*(?:" + "|".join(re.escape(word) for word in sorted(TOTAL_WORDS, key=len, reverse=True))
+                  + r")(?:[\s:.,;]|$)")
 
 
 def _starts_with_total_word(values: pd.Series) -> np.ndarray:
-    """Mask of cells that begin with a total word (Итого, Total, Jami ...), vectorised in Arrow."""
-    first_letters = pc.utf8_lower(pc.utf8_slice_codeunits(pc.utf8_ltrim_whitespace(_arrow(values)), 0, 1))
-    candidates = _bool(pc.fill_null(pc.is_in(first_letters, value_set=_TOTAL_FIRST_LETTERS), False))
-    hits = np.flatnonzero(candidates)
-    if len(hits):
-        texts = values.iloc[hits].tolist()
-        candidates[hits] = [bool(_TOTAL_PREFIX.match(text)) for text in texts]
-    return candidates
+    """Mask of cells that begin with a total word (Итого, Total, Jami ...), matched by Arrow's RE2."""
+    matches = pc.match_substring_regex(_arrow(values), _TOTAL_PATTERN, ignore_case=True)
+    return _bool(pc.fill_null(matches, False))
 
 
 def _collapse_spaces(values: pd.Series) -> pd.Series:
     """Runs of white space inside cells made single spaces (only where there are any)."""
     array = pa.array(values.array)
-    if not pc.any(pc.match_substring_regex(array, r"\s\s|[\t\r\n]")).as_py():
+    if not any(pc.any(pc.match_substring(array, pattern)).as_py() for pattern in ("  ", "\t", "\n", "\r", "\u00a0")):
         return values
     return pd.Series(pc.replace_substring_regex(array, r"\s+", " "), dtype="str", index=values.index)
 
@@ -544,7 +562,7 @@ def _coerce(values: pd.Series, column: Column):
         empty = _is_empty(text)
         return text.where(~empty, None), np.zeros(len(values), dtype=bool), empty, raw
     parser = PARSERS[column.kind]
-    parsed_unique = [parser(value) for value in uniques]
+    parsed_unique = parse_dates(uniques) if column.kind == "date" else [parser(value) for value in uniques]
     bad_unique = np.array([value is INVALID for value in parsed_unique], dtype=bool)
     bad = bad_unique[codes] if len(uniques) else np.zeros(len(values), dtype=bool)
     clean_unique = [None if value is INVALID else value for value in parsed_unique]

@@ -152,7 +152,7 @@ def sniff_delimiter(text: str) -> str:
     return best
 
 
-def read_text_table(text: str, delimiter: str) -> pd.DataFrame:
+def read_text_table(text: str, delimiter: str, utf8: bytes | None = None) -> pd.DataFrame:
     """Split decoded text into a grid of str cells, one row per line (blank lines kept).
 
     Arrow's multithreaded CSV reader does the work; files whose lines have different numbers
@@ -165,7 +165,8 @@ def read_text_table(text: str, delimiter: str) -> pd.DataFrame:
     convert = pa_csv.ConvertOptions(
         column_types={f"f{index}": pa.string() for index in range(width)},
         strings_can_be_null=False, quoted_strings_can_be_null=False)
-    table = pa_csv.read_csv(io.BytesIO(text.encode("utf-8")), read_options=read, parse_options=options,
+    source = utf8 if utf8 is not None else text.encode("utf-8")
+    table = pa_csv.read_csv(io.BytesIO(source), read_options=read, parse_options=options,
                             convert_options=convert)
     frame = table.to_pandas(types_mapper=lambda kind: pd.StringDtype("pyarrow", na_value=np.nan)
                             if kind in (pa.string(), pa.large_string(), pa.null()) else None)
@@ -233,7 +234,10 @@ def read_raw(path: Path) -> RawTable:
         raise UnreadableFile(f"{path.name}: is empty.")
     delimiter = sniff_delimiter(text)
     try:
-        cells = read_text_table(text, delimiter)
+        utf8 = None
+        if encoding in ("utf-8", "utf-8-sig"):
+            utf8 = raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw
+        cells = read_text_table(text, delimiter, utf8)
     except (pa.ArrowInvalid, ValueError):
         cells = _read_ragged(text, delimiter)
     return RawTable(cells=_strip_cells(cells), encoding=encoding, delimiter=delimiter, notes=notes)
