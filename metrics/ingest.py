@@ -32,6 +32,7 @@ from metrics.validation import FileReport, Issue, UnreadableFile
 SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xlsm")
 UNSUPPORTED_SUFFIXES = (".xls", ".ods", ".numbers")
 HEADER_SEARCH_ROWS = 30  # title lines above the header are looked for this far down
+COLLAPSE_MAX_DISTINCT = 100_000  # text columns with more distinct values (ids) are not re-spaced
 MAX_ISSUES_PER_PROBLEM = 50  # beyond this many rows with the same problem, one summary record
 ACADEMIC_YEAR_START_MONTH = 9  # an academic year runs from September to August
 YEAR_RANGE = (1950, 2100)
@@ -431,9 +432,16 @@ def load_export(path: Path, export: Export) -> tuple[pd.DataFrame, list[Issue], 
     repeated_header = np.ones(len(used), dtype=bool)
     for name, position in positions.items():
         repeated_header &= _bool(pc.equal(_arrow(used[name]), cells.iloc[header_row, position]))
+    # A total row leaves some required cell empty (a data row never does), so only such rows
+    # are checked for a total word: a partner called "Total Health" stays data.
+    incomplete = np.zeros(len(used), dtype=bool)
+    for name in required:
+        incomplete |= _is_empty(used[name])
+    candidates = np.flatnonzero(incomplete & ~blank)
     total = repeated_header.copy()
-    for position in range(min(3, body.shape[1])):
-        total |= _starts_with_total_word(body[position])
+    if len(candidates):
+        for position in range(min(3, body.shape[1])):
+            total[candidates] |= _starts_with_total_word(body[position].iloc[candidates])
     skip = blank | total
     for line in lines[total & ~blank][:MAX_ISSUES_PER_PROBLEM]:
         problems.add(int(line), None, None, "total, subtotal or repeated header row skipped", "info")
@@ -518,11 +526,16 @@ def _starts_with_total_word(values: pd.Series) -> np.ndarray:
 
 
 def _collapse_spaces(values: pd.Series) -> pd.Series:
-    """Runs of white space inside cells made single spaces (only where there are any)."""
-    array = pa.array(values.array)
-    if not any(pc.any(pc.match_substring(array, pattern)).as_py() for pattern in ("  ", "\t", "\n", "\r", "\u00a0")):
+    """Runs of white space inside cells made single spaces.
+
+    Done on the distinct values; columns where nearly every value is distinct (registry ids)
+    are only stripped, which the reader has already done.
+    """
+    codes, uniques = pd.factorize(values)
+    if len(uniques) > COLLAPSE_MAX_DISTINCT:
         return values
-    return pd.Series(pc.replace_substring_regex(array, r"\s+", " "), dtype="str", index=values.index)
+    collapsed = pd.array([" ".join(str(value).split()) for value in uniques], dtype="str")
+    return pd.Series(collapsed.take(codes), index=values.index).where(codes >= 0, "")
 
 
 def _absent(column: Column, length: int):
@@ -544,10 +557,9 @@ def _coerce(values: pd.Series, column: Column):
         empty_unique = np.array([not str(value).strip() for value in uniques], dtype=bool)
         empty = empty_unique[codes] if len(uniques) else np.zeros(len(values), dtype=bool)
     if column.kind == "country":
-        resolved = np.array([countries.resolve(value) if value.strip() else None for value in uniques], dtype=object)
-        parsed = resolved[codes] if len(uniques) else np.array([], dtype=object)
+        resolved = pd.array([countries.resolve(value) if value.strip() else None for value in uniques], dtype="str")
         raw = values.where(~_is_empty(values), None)
-        return pd.Series(parsed, dtype="str"), np.zeros(len(values), dtype=bool), empty, raw
+        return pd.Series(resolved.take(codes)), np.zeros(len(values), dtype=bool), empty, raw
     if column.kind == "countries":
         parsed_unique = []
         for value in uniques:

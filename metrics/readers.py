@@ -28,7 +28,7 @@ from metrics.validation import UnreadableFile
 SINGLE_BYTE_CANDIDATES = ("cp1251", "koi8_r", "cp866", "cp1252", "mac_roman")
 DELIMITER_CANDIDATES = (",", ";", "\t", "|")
 SNIFF_LINES = 60  # lines looked at to choose a delimiter
-SCORE_SAMPLE_BYTES = 40_000  # non-ASCII lines scored to choose a single-byte encoding
+SCORE_SAMPLE_BYTES = 16_000  # non-ASCII lines scored to choose a single-byte encoding
 MIXED_LINE_SHARE = 0.2  # at most this share of non-UTF-8 lines makes a file "UTF-8 with stray lines"
 EXCEL_SUFFIXES = (".xlsx", ".xlsm")
 
