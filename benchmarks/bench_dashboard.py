@@ -125,10 +125,10 @@ def redraw_after_filter(browser, url: str, key: str) -> float:
     # Playwright's actionability check, which wrongly deems them inert).
     widget = page.locator("[data-testid='stSidebar'] .st-key-f_faculties")
     widget.locator("button[aria-label='Open']").click(force=True)
-    option = page.locator("[role='option']").filter(has_text=key).first
-    option.wait_for(timeout=TIMEOUT_MS)
+    option = page.locator(f"[role='option'][data-key='{key}']").first
+    option.wait_for(state="attached", timeout=TIMEOUT_MS)
     begin = time.perf_counter()
-    option.click(force=True)
+    option.evaluate("element => element.click()")  # a virtual click, as a screen reader makes
     page.wait_for_function("() => window.__runs.some(r => r[1] === 'running')", timeout=TIMEOUT_MS, polling=10)
     page.wait_for_function(DRAWN, timeout=TIMEOUT_MS, polling=10)
     elapsed = time.perf_counter() - begin
@@ -155,9 +155,9 @@ def main(argv: list[str] | None = None) -> dict:
             views = [first_view(browser, url + "/overview") for _ in range(args.runs)]
             results["first_view_s"] = round(statistics.median(views), 3)
             results["first_view_all_s"] = [round(v, 3) for v in views]
-            # One faculty chosen: computed the first time, then (another session) served from cache.
-            results["redraw_first_time_s"] = round(redraw_after_filter(browser, url + "/overview", "Dentistry"), 3)
-            results["redraw_cached_s"] = round(redraw_after_filter(browser, url + "/overview", "Dentistry"), 3)
+            # The first faculty chosen: computed the first time, then (another session) served from cache.
+            results["redraw_first_time_s"] = round(redraw_after_filter(browser, url + "/overview", "0"), 3)
+            results["redraw_cached_s"] = round(redraw_after_filter(browser, url + "/overview", "0"), 3)
         finally:
             stop(process)
         # --- the floor: one world map, same static serving

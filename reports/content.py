@@ -410,7 +410,8 @@ def _programs_section(data, year: int, lang: str, n: int | None, kpi: dict) -> S
                              c["level"]: "", c["start_year"]: None, c["end_year"]: None, "_s": students, "_g": graduates})
     table = pd.DataFrame(rows, columns=[*c.values(), "_s", "_g"][:7] + ["_s", "_g"])
     table = table.sort_values("_s", ascending=False, na_position="last", kind="stable").reset_index(drop=True)
-    students_total = int(np.nansum([v for v in table["_s"] if v is not None])) if len(table) else 0
+    students_total = (int(np.nansum([v for v in table["_s"] if v is not None])) if len(table) else 0) \
+        if enrollment is not None else None  # no enrolment export: not available, not zero
     grads_known = [v for v in table["_g"] if v is not None and not is_missing(v)]
     table[c["students"]] = [suppress(v, n) for v in table["_s"]]
     table[c["graduates"]] = [suppress(v, n) for v in table["_g"]]
@@ -426,13 +427,18 @@ def _programs_section(data, year: int, lang: str, n: int | None, kpi: dict) -> S
     jp, js, jg = kpi.get("joint_programs"), kpi.get("joint_program_students"), kpi.get("joint_program_graduates")
     if jp is not None or js is not None:
         p_, s_, g_ = fmt_number(jp or 0, lang), fmt_number(js or 0, lang), fmt_number(jg or 0, lang)
+        if js is None:  # no enrolment export: say only what is known
+            tail = {"en": ".", "ru": ".", "uz": "."}
+        elif jg is None:
+            tail = {"en": f" with {s_} students.", "ru": f": {s_} студентов.", "uz": f": {s_} talaba."}
+        else:
+            tail = {"en": f" with {s_} students and {g_} graduates.", "ru": f": {s_} студентов, {g_} выпускников.",
+                    "uz": f": {s_} talaba, {g_} bitiruvchi."}
         sentences.append({
-            "en": f"{p_} joint and double-degree programs ran in {year_label(year)} with {s_} students and {g_} graduates.",
-            "ru": f"В {year_label(year)} учебном году реализовывалось {p_} совместных программ и программ двух дипломов: "
-                  f"{s_} студентов, {g_} выпускников.",
-            "uz": f"{year_label(year)} o‘quv yilida {p_} ta qo‘shma va ikki diplomli dastur amalda bo‘ldi: "
-                  f"{s_} talaba, {g_} bitiruvchi.",
-        }[lang])
+            "en": f"{p_} joint and double-degree programs ran in {year_label(year)}",
+            "ru": f"В {year_label(year)} учебном году реализовывалось {p_} совместных программ и программ двух дипломов",
+            "uz": f"{year_label(year)} o‘quv yilida {p_} ta qo‘shma va ikki diplomli dastur amalda bo‘ldi",
+        }[lang] + tail[lang])
         share = kpi.get("joint_program_share")
         if share is not None:
             sp = fmt_pct(share, lang)

@@ -188,7 +188,9 @@ def _run(make_coroutine):
     except ImageExportUnavailable:
         raise
     except Exception as exc:  # noqa: BLE001 - any browser failure means "no image"
-        raise ImageExportUnavailable(f"kaleido could not draw the chart: {exc!r}") from exc
+        stop_server()  # the browser may have died or never started: the next image starts a new one
+        detail = (str(exc).strip().split(". ")[0] or type(exc).__name__)[:160]
+        raise ImageExportUnavailable(f"kaleido could not draw the chart ({type(exc).__name__}: {detail})") from exc
 
 
 @lru_cache(maxsize=8)

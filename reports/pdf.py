@@ -76,7 +76,7 @@ def _paragraphs(pdf: _Document, sentences: list[str], size: float = 10):
 def _note(pdf: _Document, text: str):
     pdf.set_font(FONT, "", 8)
     pdf.set_text_color(*GREY)
-    pdf.multi_cell(CONTENT_WIDTH, 4, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.multi_cell(CONTENT_WIDTH, 4, text, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.set_text_color(0, 0, 0)
 
 

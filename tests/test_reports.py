@@ -319,9 +319,14 @@ def test_pdf_is_a_pdf_with_kpi_values(small, small_pdf, tmp_path):
     assert "Test Medical University" in text
     for key in ("sec_students", "sec_partners", "sec_mobility", "definitions"):
         assert t(key) in text
+    import re
+
     expected = compute_kpis(small, YEAR)
-    line = next(line for line in text.splitlines() if line.strip().startswith("Foreign students "))
-    assert fmt_value(expected["foreign_students"], "count", "en") in line.split()
+    for kpi in CATALOGUE.values():  # the KPI table: label, then the actual value
+        pattern = re.compile(r"^\s*" + re.escape(kpi.label("en")) + r"\s{2,}(\S+)", re.MULTILINE)
+        found = pattern.search(text)
+        assert found, kpi.id
+        assert found.group(1) == fmt_value(expected[kpi.id], kpi.unit, "en"), kpi.id
 
 
 @needs_chrome
@@ -350,7 +355,7 @@ def test_pdf_pages_show_drawn_map(small_pdf, tmp_path):
     page_land, box_land, box_blue = max(shares)
     assert page_land > 0.02, shares
     # inside the map's box: mostly land shapes, and coloured countries with students
-    assert box_land > 0.05, shares
+    assert box_land > 0.02, shares
     assert box_blue > 0.003, shares
 
 
@@ -375,8 +380,28 @@ def test_sample_report_kpis_and_sheets(sample, sample_year):
     students = wb[t("sheet_students")]
     header = [cell.value for cell in students[1]]
     last = [cell.value for cell in students[students.max_row]]
+    kpis = compute_kpis(sample, sample_year)
     assert last[0] == t("total")
-    assert last[header.index(t("total"))] == compute_kpis(sample, sample_year)["foreign_students"]
+    assert last[header.index(t("total"))] == kpis["foreign_students"]
+
+    def total_row(sheet: str) -> dict:
+        ws = wb[t(sheet)]
+        header = [cell.value for cell in ws[1]]
+        return dict(zip(header, [cell.value for cell in ws[ws.max_row]]))
+
+    # every breakdown's total row equals its KPI
+    mobility = total_row("sheet_mobility")
+    assert mobility[t("col_inbound")] == kpis["inbound_mobility"]
+    assert mobility[t("col_outbound")] == kpis["outbound_mobility"]
+    assert mobility[t("col_in_students")] == kpis["inbound_student_mobility"]
+    assert mobility[t("col_out_staff")] == kpis["outbound_staff_mobility"]
+    programs = total_row("sheet_programs")
+    assert programs[t("col_students")] == kpis["joint_program_students"]
+    assert programs[t("col_graduates")] == kpis["joint_program_graduates"]
+    events = total_row("sheet_events")
+    assert events[t("col_international")] == kpis["international_event_participants"]
+    grants = wb[t("sheet_grants")]
+    assert grants.max_row - 1 == kpis["active_grants"]
 
 
 # ------------------------------------------------------------------------------------ CLI
