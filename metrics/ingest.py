@@ -570,7 +570,8 @@ def _coerce(values: pd.Series, column: Column):
         raw = values
         return pd.Series(parsed, dtype="str"), np.zeros(len(values), dtype=bool), empty, raw
     if column.kind == "text":
-        text = _collapse_spaces(values.astype("str"))
+        # ids are opaque: stripped by the reader, never re-spaced (and re-spacing 1M ids is slow)
+        text = values.astype("str") if column.name.endswith("_id") else _collapse_spaces(values.astype("str"))
         empty = _is_empty(text)
         return text.where(~empty, None), np.zeros(len(values), dtype=bool), empty, raw
     parser = PARSERS[column.kind]
