@@ -23,6 +23,7 @@ LEVEL_KEY = "f_levels"
 REGION_KEY = "f_regions"
 COUNTRY_KEY = "f_countries"
 _LOADED_KEY = "_query_loaded"
+PRESENT_THEME_KEY = "present_theme"  # the presentation page's light/dark switch
 
 # Query-string parameter of each widget; list values are comma-separated.
 QUERY = {LANG_KEY: "lang", FACULTY_KEY: "faculty", LEVEL_KEY: "level", REGION_KEY: "region",
@@ -49,6 +50,8 @@ def load_query_params() -> None:
         raw = params.get(QUERY[key])
         if raw:
             st.session_state[key] = _split(raw)
+    if params.get("theme") in ("light", "dark"):  # presentation theme, for a meeting-room link
+        st.session_state[PRESENT_THEME_KEY] = params.get("theme")
     years = state.years()
     if years:
         try:
@@ -77,6 +80,8 @@ def write_query_params() -> None:
         values = st.session_state.get(key) or []
         if values:
             wanted[QUERY[key]] = ",".join(values)
+    if st.session_state.get(PRESENT_THEME_KEY) == "dark":
+        wanted["theme"] = "dark"
     current = {k: st.query_params.get(k) for k in st.query_params.keys()}
     if current != wanted:
         st.query_params.from_dict(wanted)

@@ -139,6 +139,8 @@ LABELS: dict[str, dict[str, str]] = {
                              "uz": "Xorijiy ishtirokchilar"},
     "science.grants": {"en": "International grants", "ru": "Международные гранты", "uz": "Xalqaro grantlar"},
     "science.honorary": {"en": "Honorary doctorates", "ru": "Почётные доктора", "uz": "Faxriy doktorlar"},
+    "science.honorary_map": {"en": "Honorary doctorates by country", "ru": "Почётные доктора по странам",
+                             "uz": "Faxriy doktorlar davlatlar boʻyicha"},
     "science.event_countries": {"en": "Countries of event participants", "ru": "Страны участников мероприятий",
                                 "uz": "Tadbir ishtirokchilari davlatlari"},
     # --- data ------------------------------------------------------------------------------

@@ -59,7 +59,7 @@ def build(lang: str, filters, year: int, template: str) -> list[Slide]:
     if per_year is not None and len(per_year):
         title = t("students.trend", lang)
         fig = basic.line(per_year, "year", "foreign_students", title=title, y_label=t("col.students", lang),
-                         target=state.targets_for("foreign_students"), target_label=t("common.target", lang),
+                         target=state.targets_for("foreign_students", filters), target_label=t("common.target", lang),
                          template=template, height=SLIDE_HEIGHT, font_size=font)
         slides.append(Slide("students_trend", title, fig))
     partners = state.partner_names_by_country(year, filters)

@@ -223,10 +223,16 @@ def kpi_groups(lang: str) -> list[tuple[str, str, list[str]]]:
     return [(group, group_label(group, lang), [kpi.id for kpi in kpis_in_group(group)]) for group in GROUPS]
 
 
-def targets_for(kpi_id: str) -> pd.DataFrame:
-    """Targets of one KPI: columns year, target (empty when none)."""
+def targets_for(kpi_id: str, filters=None) -> pd.DataFrame:
+    """Targets of one KPI: columns year, target (empty when none).
+
+    Targets are set for the whole university: under a faculty, level, region or country
+    filter there is no target to compare with, so none is returned.
+    """
     frame = dataset().get("targets")
-    if frame is None or not len(frame):
+    narrowed = filters is not None and any(getattr(filters, name, ()) for name in
+                                           ("faculties", "levels", "regions", "countries"))
+    if frame is None or not len(frame) or narrowed:
         return pd.DataFrame({"year": pd.Series(dtype="int64"), "target": pd.Series(dtype="float64")})
     rows = frame[frame["kpi"] == kpi_id]
     return rows[["year", "target"]].sort_values("year").reset_index(drop=True)

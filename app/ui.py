@@ -79,6 +79,8 @@ def display_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
             out[column] = out[column].map(lambda d: t(f"category.{d}", lang) if isinstance(d, str) else d)
         elif name == "status" and "kpi" in out.columns:
             out[column] = out[column].map(lambda s: status_label(s, lang))
+        if pd.api.types.is_datetime64_any_dtype(out[column]):
+            out[column] = out[column].dt.date  # dates, not midnight timestamps
     out.columns = [column_label(str(c), lang) for c in out.columns]
     return out
 
@@ -87,6 +89,9 @@ def table_with_downloads(frame: pd.DataFrame, *, key: str, lang: str, file_stem:
                          height: int | str = "auto") -> None:
     """A table and its CSV / Excel downloads (downloads don't rerun the page)."""
     shown = display_table(frame, lang)
+    if not len(shown):
+        st.info(t("common.no_data", lang), icon=":material/info:")
+        return
     st.dataframe(shown, hide_index=True, key=f"{key}_df", height=height)
     stem = _slug(file_stem or key)
     left, right = st.columns(2)
@@ -121,8 +126,21 @@ def chart(fig: go.Figure, table: pd.DataFrame | None, *, key: str, lang: str, ti
     else:
         st.plotly_chart(fig, key=key, config=config, theme=None)
     if table is not None:
-        with st.expander(t("common.table", lang), icon=":material/table:"):
-            table_with_downloads(table, key=key, lang=lang, file_stem=file_stem or title or key)
+        lazy_table(table, key=key, lang=lang, file_stem=file_stem or title or key)
+
+
+def lazy_table(table: pd.DataFrame, *, key: str, lang: str, file_stem: str | None = None,
+               label: str | None = None) -> None:
+    """A closed expander whose table and downloads are built only once it is opened.
+
+    A page has a table under every chart; drawing them all (data grids, download buttons)
+    while closed would double the time to first view. Opening one reruns the page.
+    """
+    expander = st.expander(label or t("common.table", lang), icon=":material/table:", key=f"{key}_table",
+                           on_change="rerun")
+    if expander.open:
+        with expander:
+            table_with_downloads(table, key=key, lang=lang, file_stem=file_stem)
 
 
 def no_data_guard(lang: str) -> bool:

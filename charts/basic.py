@@ -104,6 +104,11 @@ def line(frame: pd.DataFrame, x: str, y: str, *, color: str | None = None, title
     return fig
 
 
+# The number on a KPI slide is this many times the slide's font size (readable across a room).
+BIG_NUMBER_SCALE = 6
+THIN_SPACE = "\u202f"  # thousands separator, as on the scorecard (3 680)
+
+
 def big_number(value, *, title: str = "", previous=None, unit: str = "", template: str = TEMPLATE,
                height: int = 420, font_size: int = 28, higher_is_better: bool = True,
                target=None, target_label: str = "") -> go.Figure:
@@ -115,7 +120,7 @@ def big_number(value, *, title: str = "", previous=None, unit: str = "", templat
         value=number,
         number={"valueformat": ",.1f" if is_pct or (number is not None and not float(number).is_integer()) else ",.0f",
                 "suffix": "%" if is_pct else (f" {unit}" if unit and unit not in ("count", "number") else ""),
-                "font": {"size": font_size * 4}},
+                "font": {"size": font_size * BIG_NUMBER_SCALE}},
         delta={"reference": float(previous) if previous is not None and previous == previous else None,
                "increasing": {"color": "#009E73" if higher_is_better else "#D55E00"},
                "decreasing": {"color": "#D55E00" if higher_is_better else "#009E73"},
@@ -125,7 +130,7 @@ def big_number(value, *, title: str = "", previous=None, unit: str = "", templat
     fig = go.Figure(indicator)
     apply_layout(fig, template=template, height=height, font_size=font_size)
     if target is not None and target == target:
-        fig.add_annotation(text=f"{target_label}: {target:,.0f}" if not is_pct else f"{target_label}: {target:.1f}%",
-                           x=0.5, y=0.02, xref="paper", yref="paper", showarrow=False,
-                           font={"size": font_size}, xanchor="center")
+        shown = f"{target:,.1f}%" if is_pct else f"{target:,.0f}"
+        fig.add_annotation(text=f"{target_label}: {shown.replace(',', THIN_SPACE)}", x=0.5, y=0.08, xref="paper",
+                           yref="paper", showarrow=False, font={"size": font_size * 1.2}, xanchor="center")
     return fig

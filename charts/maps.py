@@ -37,6 +37,8 @@ LATITUDE_RANGE = [-58, 85]
 MAP_HEIGHT = TALL_HEIGHT
 
 COLORSCALE = "Blues"
+# On the dark presentation theme pale blues glare: low values dark, high values bright.
+DARK_COLORSCALE = "Viridis"
 # Diverging scale for balances (inbound − outbound): blue = more inbound, orange = more outbound.
 DIVERGING_COLORSCALE = [[0.0, "#E69F00"], [0.5, "#f7f7f7"], [1.0, "#0072B2"]]
 
@@ -51,6 +53,9 @@ PLOTLY_CONFIG = {
     "scrollZoom": False,  # the page scrolls past the map instead of zooming it
     "modeBarButtonsToRemove": ["lasso2d", "select2d", "sendDataToCloud"],
 }
+
+# Colour bars of small counts get one tick per whole number.
+SMALL_COUNT_RANGE = 12
 
 # At most this many partner names are listed in a country's hover label.
 MAX_NAMES_IN_HOVER = 12
@@ -113,9 +118,11 @@ def choropleth(frame: pd.DataFrame, *, value: str = "value", country: str = "cou
         z=values,
         locationmode="ISO-3",
         customdata=custom,
-        colorscale=DIVERGING_COLORSCALE if diverging else COLORSCALE,
+        colorscale=DIVERGING_COLORSCALE if diverging else (DARK_COLORSCALE if _mode(template) == "dark" else COLORSCALE),
         zmid=0 if diverging else None,
-        zmin=None if diverging else 0,
+        # Counts start at 0 so one selected country is not drawn as the palest colour of a 1 249–1 249 scale.
+        zmin=None if diverging or not values else 0,
+        zmax=None if diverging or not values else max(max(values), 1),
         marker_line_color=BORDER_COLOUR[_mode(template)],
         marker_line_width=0.5,
         colorbar={"title": {"text": value_label}, "thickness": 14, "len": 0.75},
@@ -123,6 +130,11 @@ def choropleth(frame: pd.DataFrame, *, value: str = "value", country: str = "cou
                       + "%{customdata[1]}<extra></extra>",
     )
     fig = go.Figure(trace)
+    numbers = [float(v) for v in values if v == v and v is not None]
+    # (the scale runs from 0, so it is the largest value that decides; never one tick per unit up to 1 249)
+    if (numbers and not diverging and all(v.is_integer() for v in numbers)
+            and 0 <= min(numbers) and max(numbers) <= SMALL_COUNT_RANGE):
+        fig.update_traces(colorbar_dtick=1, colorbar_tickformat="d")  # counts: no 1.5 partners on the scale
     apply_layout(fig, title=title, template=template, height=height, font_size=font_size)
     fig.update_layout(margin=dict(l=0, r=0, t=50 if title else 10, b=0), dragmode=False,
                       font={"family": FONT_FAMILY, "size": font_size})

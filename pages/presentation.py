@@ -24,8 +24,8 @@ SECONDS_KEY = "present_seconds"
 LAST_KEY = "_present_last_change"
 DEFAULT_SECONDS = 20
 # Page colours of the two themes (the figures use the matching plotly templates).
-THEMES = {"light": {"bg": "#ffffff", "fg": "#1d1d1f", "muted": "#5f6368"},
-          "dark": {"bg": "#111111", "fg": "#f2f2f2", "muted": "#b0b0b0"}}
+THEMES = {"light": {"bg": "#ffffff", "fg": "#1d1d1f", "muted": "#5f6368", "button": "#ffffff", "border": "#d0d0d0"},
+          "dark": {"bg": "#111111", "fg": "#f2f2f2", "muted": "#b0b0b0", "button": "#262626", "border": "#4a4a4a"}}
 
 lang = filters.language()
 if ui.no_data_guard(lang):
@@ -47,7 +47,8 @@ st.html(f"""<style>
   color: {colours['fg']} !important;}}
 [data-testid="stMainBlockContainer"] {{padding: 0.75rem 2rem 0 2rem !important; max-width: 100% !important;}}
 .stApp p, .stApp label, .stApp span, .stApp div[data-testid="stCaptionContainer"] {{color: {colours['fg']};}}
-.stApp button p {{font-size: 1.15rem;}}
+.stApp button {{background: {colours['button']} !important; border-color: {colours['border']} !important;}}
+.stApp button p, .stApp button span {{font-size: 1.15rem; color: {colours['fg']} !important;}}
 .stApp [data-testid="stCaptionContainer"] p {{color: {colours['muted']}; font-size: 1.1rem;}}
 </style>""")
 
@@ -79,7 +80,7 @@ def show_slides() -> None:
     if autoplay and time.time() - st.session_state[LAST_KEY] >= seconds - 0.5:
         _go(1, total)
     index = st.session_state[SLIDE_KEY] % total
-    controls = st.columns([1, 1, 6, 1, 1], vertical_alignment="center")
+    controls = st.columns([1.3, 1.3, 5, 1.8, 1.1], vertical_alignment="center")
     controls[0].button(t("present.prev", lang), key="present_prev", on_click=_go, args=(-1, total), shortcut="Left",
                        icon=":material/arrow_back:", width="stretch")
     controls[1].button(t("present.next", lang), key="present_next", on_click=_go, args=(1, total), shortcut="Right",

@@ -49,7 +49,7 @@ with right:
 
 by_country = state.breakdown("honorary_doctorates_by_country", selection)
 if by_country is not None:
-    title = t("science.honorary", lang) + " — " + t("col.country", lang).lower()
+    title = t("science.honorary_map", lang)
     fig = maps.choropleth(by_country, value="awards", names=ui.country_display(by_country, lang), title=title,
                           value_label=t("col.honorary_doctorates", lang))
     ui.chart(fig, by_country, key="science_honorary_map", lang=lang, title=title, is_map=True, selectable=True,

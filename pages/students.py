@@ -32,7 +32,7 @@ per_year = state.breakdown("foreign_students_per_year", selection)
 if per_year is not None:
     title = t("students.trend", lang)
     fig = basic.line(per_year, "year", "foreign_students", title=title, y_label=t("col.students", lang),
-                     target=state.targets_for("foreign_students"), target_label=t("common.target", lang))
+                     target=state.targets_for("foreign_students", selection), target_label=t("common.target", lang))
     ui.chart(fig, per_year, key="students_trend", lang=lang, title=title)
 
 left, right = st.columns(2)

@@ -109,14 +109,15 @@ def foreign_hosts(urls: list[str]) -> list[str]:
 
 SCRIPT_DONE = ("() => { const app = document.querySelector('[data-testid=\"stApp\"]');"
                " return app && app.getAttribute('data-test-script-state') === 'notRunning'; }")
-CHARTS_DRAWN = ("() => [...document.querySelectorAll('[data-testid=\"stPlotlyChart\"]')]"
-                ".every(c => c.querySelector('.main-svg'))")
+CHARTS_DRAWN = ("(least) => { const charts = [...document.querySelectorAll('[data-testid=\"stPlotlyChart\"]')];"
+                " return charts.length >= least && charts.every(c => c.querySelector('.main-svg')); }")
 
 
-def wait_drawn(tab, has_map: bool) -> None:
-    """Until the script run has finished and every chart (and map shape) is on the page."""
+def wait_drawn(tab, has_map: bool, charts: int = 1) -> None:
+    """Until the script run has finished and every chart (at least ``charts``, and map shapes) is on the page."""
     tab.wait_for_function(SCRIPT_DONE, timeout=DRAW_TIMEOUT)
-    tab.wait_for_function(CHARTS_DRAWN, timeout=DRAW_TIMEOUT)
+    tab.wait_for_function(CHARTS_DRAWN, arg=charts, timeout=DRAW_TIMEOUT)
+    tab.wait_for_function(SCRIPT_DONE, timeout=DRAW_TIMEOUT)
     if has_map:
         tab.wait_for_selector("path.choroplethlocation", timeout=DRAW_TIMEOUT)
     tab.wait_for_timeout(500)  # let the last plot finish its transition before the screenshot
@@ -126,7 +127,7 @@ def wait_drawn(tab, has_map: bool) -> None:
 def test_page_draws_offline(server, page, path, has_map):
     response = page.goto(f"{server}/{path}")
     assert response is not None and response.ok
-    wait_drawn(page, has_map)
+    wait_drawn(page, has_map, charts=0 if path in ("data", "reports") else 1)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"{path}.png"))
     errors = page.locator("[data-testid='stException']").all_inner_texts()
@@ -169,6 +170,7 @@ def test_clicking_a_country_narrows_the_view(server, page):
     shapes = page.locator("[data-testid='stPlotlyChart']").first.locator("path.choroplethlocation")
     shapes.nth(0).click(force=True)
     page.wait_for_function("() => location.search.includes('country=')", timeout=DRAW_TIMEOUT)
+    page.get_by_text("Clear countries").wait_for(timeout=DRAW_TIMEOUT)
     wait_drawn(page, True)
     assert "country=" in page.url
     assert page.locator("[data-testid='stSidebar']").get_by_text("Clear countries").count() == 1

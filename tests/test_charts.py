@@ -153,7 +153,7 @@ def test_big_number_shows_value_and_change():
     assert indicator.value == 3027
     assert indicator.delta.reference == 2645
     assert fig.layout.template == pio.templates[TEMPLATE]
-    assert "3,650" in fig.layout.annotations[0].text
+    assert "3\u202f650" in fig.layout.annotations[0].text
 
 
 def test_static_export_is_not_black(tmp_path):
@@ -177,3 +177,12 @@ def test_static_export_is_not_black(tmp_path):
     assert image.getpixel((2, 2)) == (255, 255, 255)
     colours = image.getcolors(maxcolors=1 << 20)
     assert len(colours) > 10  # shapes were drawn, not a blank page
+
+
+def test_small_count_scale_has_whole_ticks_large_scale_does_not():
+    small = maps.choropleth(pd.DataFrame({"country": ["KAZ", "TUR"], "value": [1, 5]}))
+    assert small.data[0].colorbar.dtick == 1
+    # One country with 1 249 students: the scale runs 0..1 249 and must not get a tick per student.
+    large = maps.choropleth(pd.DataFrame({"country": ["IND"], "value": [1249]}))
+    assert large.data[0].colorbar.dtick is None
+    assert (large.data[0].zmin, large.data[0].zmax) == (0, 1249)

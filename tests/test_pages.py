@@ -77,6 +77,13 @@ def expected_metrics(data, year, selection, lang="en") -> dict[str, tuple[str, s
             for row in table.itertuples(index=False)}
 
 
+def open_tables(at, *keys: str):
+    """Open the chart tables (lazy expanders: their tables are built only once opened) and rerun."""
+    for key in keys:
+        at.session_state[f"{key}_table"] = True
+    return at.run()
+
+
 def no_errors(at) -> None:
     assert not at.exception, [e.message for e in at.exception]
     assert not at.error, [e.value for e in at.error]
@@ -159,6 +166,7 @@ def test_switching_language_changes_labels(app, data, years):
     app.switch_page("pages/students.py").run()
     assert app.title[0].value == "Иностранные студенты"
     app.segmented_control(key="lang").set_value("uz").run()
+    open_tables(app, "students_map")
     assert app.title[0].value == "Xorijiy talabalar"
     table = app.dataframe[0].value  # the map's table: country names in Uzbek
     from metrics.countries import display_name
@@ -186,6 +194,7 @@ def test_students_page_tables_equal_breakdowns(app, data, years):
     from metrics import breakdowns
 
     app.switch_page("pages/students.py").run()
+    open_tables(app, "students_map", "students_faculty")
     no_errors(app)
     expected = breakdowns.foreign_students_map(data, years[-1])
     map_table = app.dataframe[0].value
@@ -199,6 +208,7 @@ def test_partners_page_numbers(app, data, years):
     from metrics import breakdowns
 
     app.switch_page("pages/partners.py").run()
+    open_tables(app, "partners_map")
     no_errors(app)
     expected = breakdowns.partners_by_country(data, years[-1])
     map_table = app.dataframe[0].value
@@ -209,6 +219,8 @@ def test_partners_page_numbers(app, data, years):
 def test_no_personal_data_on_any_page(app):
     for page in PAGES:
         app.switch_page(page).run()
+        state = app.session_state._state._state.filtered_state  # every user key of the session
+        open_tables(app, *[str(k)[:-len("_table")] for k in state if str(k).endswith("_table")])
         for frame in app.dataframe:
             columns = {str(c).lower() for c in frame.value.columns}
             assert "student_id" not in columns and "student id" not in columns
