@@ -260,6 +260,10 @@ class Dataset:
     source: str = ""
     settings: dict = field(default_factory=dict)
 
+    def university_name(self, lang: str = "en") -> str:
+        """The university's name in a language: settings `name_<lang>`, else `name`."""
+        return str(self.settings.get(f"name_{lang}") or self.university)
+
     def get(self, name: str) -> pd.DataFrame | None:
         """The canonical frame of one export, or None when the export is absent."""
         return self.frames.get(name)

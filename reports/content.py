@@ -812,14 +812,14 @@ def build_content(data, year: int, *, year_from: int | None = None, lang: str = 
         t("col_item", lang): [t("university", lang), t("home_country", lang),
                               t("academic_year", lang) if year_from is None else t("report_years", lang),
                               t("generated", lang), t("suppress_small", lang), t("validation_issues", lang)],
-        t("col_detail", lang): [getattr(data, "university", ""), f"{home_name} ({home})", year_text,
+        t("col_detail", lang): [data.university_name(lang), f"{home_name} ({home})", year_text,
                                 f"{generated:%Y-%m-%d %H:%M} UTC",
                                 str(n) if n else t("none", lang),
                                 t("errors_warnings", lang, e=errors, w=warnings)],
     })
     notes = [t("suppression_note", lang, n=n, m=n - 1)] if n else []
     content = ReportContent(
-        lang=lang, university=str(getattr(data, "university", "") or ""), home=home, home_name=home_name,
+        lang=lang, university=data.university_name(lang), home=home, home_name=home_name,
         year=year, year_from=year_from, title=t("report_title", lang), year_text=year_text, generated=generated,
         suppress_small=n, kpis=table, kpi_sheet=kpi_sheet, kpi_print=kpi_print, summary=summary,
         sections=sections, trend=trend, trend_chart=trend_chart, definitions=_definitions(lang),

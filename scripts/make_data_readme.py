@@ -60,7 +60,8 @@ schema, not this file.
   value is unusable is excluded and counted (error); an unusable optional value is left blank
   (warning). `python -m metrics validate --data DIR` prints the report (exit 0: clean or only
   warnings; 1: rows excluded; 2: a file cannot be read).
-- **Home country**: `data/settings.toml` (`[university] name`, `home_country` as ISO alpha-3);
+- **Settings**: `data/settings.toml` (`[university] name`, optional `name_ru` and `name_uz` for
+  Russian and Uzbek pages and reports, `home_country` as ISO alpha-3);
   `--home ISO3` on the command line overrides it. "Foreign" means a citizenship other than the
   home country; partners and mobility in the home country are domestic and not international.
 

@@ -32,6 +32,8 @@ REFERENCE_DATE = dt.date(2026, 11, 22)  # "today" for agreement expiry
 SETTINGS_TOML = """\
 [university]
 name = "Silk Road State Medical University"
+name_ru = "Государственный медицинский университет «Шёлковый путь»"
+name_uz = "Ipak yoʻli davlat tibbiyot universiteti"
 short_name = "SRSMU"
 home_country = "UZB"
 city = "Samarkand"

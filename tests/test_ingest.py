@@ -256,6 +256,14 @@ def test_home_country_from_settings_and_override(tmp_path):
     assert load_dataset(tmp_path).home == "KAZ"
     assert load_dataset(tmp_path, home="uz").home == "UZB"
     assert load_dataset(tmp_path).university == "Test University"
+    assert load_dataset(tmp_path).university_name("ru") == "Test University"  # no name_ru: the name
+
+
+def test_university_name_in_the_users_language(tmp_path):
+    write(tmp_path / "students.csv", STUDENTS_RU)
+    write(tmp_path / "settings.toml", '[university]\nname = "Test University"\nname_ru = "Тестовый университет"\n')
+    data = load_dataset(tmp_path)
+    assert (data.university_name("ru"), data.university_name("en")) == ("Тестовый университет", "Test University")
 
 
 # --- the CLI ----------------------------------------------------------------------------------
