@@ -9,8 +9,6 @@ settings.toml.
 from __future__ import annotations
 
 import streamlit as st
-import time as _t
-_T0=_t.perf_counter()
 
 st.set_page_config(page_title="International cooperation", page_icon="🌐", layout="wide",
                    initial_sidebar_state="expanded")
@@ -48,6 +46,4 @@ navigation = st.navigation({
 filters.sidebar_filters(lang)
 filters.write_query_params()
 shell.mark_entrypoint()
-_T1=_t.perf_counter()
 navigation.run()
-open("/tmp/bt/timing.log","a").write(f"{navigation.url_path} shell {_T1-_T0:.3f} total {_t.perf_counter()-_T0:.3f}\n")

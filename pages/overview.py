@@ -58,9 +58,16 @@ with right:
                      colour_map={"in": INBOUND_COLOUR, "out": OUTBOUND_COLOUR},
                      series_names={"in": t("direction.in", lang), "out": t("direction.out", lang)})
     ui.chart(fig, both, key="ov_mobility_trend", lang=lang, title="mobility")
-# Two headline charts only: each plotly chart costs ~0.7 s to draw on a modest laptop, and the
-# scorecard already carries every KPI; the other pages hold the detail.
-links = st.columns(4)
-for column, (page, label) in zip(links, (("pages/students.py", "page.students"), ("pages/partners.py", "page.partners"),
-                                         ("pages/programs.py", "page.programs"), ("pages/mobility.py", "page.mobility"))):
-    column.page_link(page, label=t(label, lang), icon=":material/arrow_forward:")
+left, right = st.columns(2)
+with left:
+    trend = state.kpi_trend("active_partners", selection)
+    fig = basic.line(trend, "year", "value", title=rows["active_partners"].name if "active_partners" in rows else "",
+                     y_label=t("col.partners", lang), target=state.targets_for("active_partners", selection),
+                     target_label=t("common.target", lang))
+    ui.chart(fig, trend, key="ov_partners_trend", lang=lang, title="active_partners")
+with right:
+    trend = state.kpi_trend("joint_program_students", selection)
+    fig = basic.bar(trend, "year", "value", years=True,
+                    title=rows["joint_program_students"].name if "joint_program_students" in rows else "",
+                    y_label=t("col.students", lang))
+    ui.chart(fig, trend, key="ov_jp_trend", lang=lang, title="joint_program_students")
