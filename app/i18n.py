@@ -154,6 +154,62 @@ LABELS: dict[str, dict[str, str]] = {
     "data.no_issues": {"en": "No problems found.", "ru": "Проблем не найдено.", "uz": "Muammo topilmadi."},
     "data.source": {"en": "Data folder: {path}", "ru": "Папка с данными: {path}", "uz": "Maʼlumotlar papkasi: {path}"},
     "data.severity": {"en": "Severity", "ru": "Важность", "uz": "Muhimlik"},
+    # --- validation messages, by metrics.validation.MESSAGE_CODES ------------------------------
+    "issue.personal_data_dropped": {
+        "en": "personal data column dropped at ingestion; it is never shown or exported",
+        "ru": "столбец с персональными данными удалён при загрузке; он не показывается и не выгружается",
+        "uz": "shaxsiy maʼlumotlar ustuni yuklashda olib tashlandi; u koʻrsatilmaydi va eksport qilinmaydi"},
+    "issue.column_ignored": {"en": "column not in the data contract; ignored",
+                             "ru": "столбца нет в описании данных; пропущен",
+                             "uz": "ustun maʼlumotlar tavsifida yoʻq; eʼtiborga olinmadi"},
+    "issue.column_duplicate": {"en": "second column for '{field}'; the first one is used",
+                               "ru": "второй столбец для «{field}»; используется первый",
+                               "uz": "'{field}' uchun ikkinchi ustun; birinchisi ishlatiladi"},
+    "issue.row_skipped": {"en": "total, subtotal or repeated header row skipped",
+                          "ru": "строка итога, подытога или повтор заголовка пропущена",
+                          "uz": "jami, oraliq jami yoki takroriy sarlavha qatori oʻtkazib yuborildi"},
+    "issue.mixed_encoding": {"en": "some lines were not valid UTF-8 and were read in another encoding; save the file as UTF-8",
+                             "ru": "часть строк не в UTF-8 и прочитана в другой кодировке; сохраните файл в UTF-8",
+                             "uz": "baʼzi qatorlar UTF-8 emas va boshqa kodlashda oʻqildi; faylni UTF-8 da saqlang"},
+    "issue.value_invalid_excluded": {"en": "not {expected}; row excluded",
+                                     "ru": "ожидается {expected}; строка исключена",
+                                     "uz": "{expected} kutilgan; qator chiqarib tashlandi"},
+    "issue.value_invalid_blanked": {"en": "not {expected}; value left blank",
+                                    "ru": "ожидается {expected}; значение оставлено пустым",
+                                    "uz": "{expected} kutilgan; qiymat boʻsh qoldirildi"},
+    "issue.value_required_empty": {"en": "required value '{field}' is empty; row excluded",
+                                   "ru": "обязательное значение «{field}» пусто; строка исключена",
+                                   "uz": "majburiy '{field}' qiymati boʻsh; qator chiqarib tashlandi"},
+    "issue.country_unresolved": {
+        "en": "not one country (an aggregate such as 'Stateless', or an unknown spelling): {n} row(s) kept without a country",
+        "ru": "не одна страна (группа вроде «Без гражданства» или неизвестное написание): {n} строк(и) сохранены без страны",
+        "uz": "bitta davlat emas ('Fuqaroligi yoʻq' kabi guruh yoki nomaʼlum yozuv): {n} qator davlatsiz saqlandi"},
+    "issue.country_list_unresolved": {"en": "not a country name I know; left out of the list",
+                                      "ru": "неизвестное название страны; не включено в список",
+                                      "uz": "nomaʼlum davlat nomi; roʻyxatga kiritilmadi"},
+    "issue.no_date_or_year": {"en": "neither date nor year given; row excluded",
+                              "ru": "не указаны ни дата, ни год; строка исключена",
+                              "uz": "na sana, na yil koʻrsatilgan; qator chiqarib tashlandi"},
+    "issue.more_rows": {"en": "{n} more row(s) with the same problem: {message}",
+                        "ru": "ещё {n} строк(и) с той же проблемой: {message}",
+                        "uz": "yana {n} qatorda xuddi shu muammo: {message}"},
+    "issue.file_unsupported": {"en": "{suffix} files cannot be read; save it as .xlsx or CSV (UTF-8)",
+                               "ru": "файлы {suffix} не читаются; сохраните как .xlsx или CSV (UTF-8)",
+                               "uz": "{suffix} fayllari oʻqilmaydi; .xlsx yoki CSV (UTF-8) sifatida saqlang"},
+    "kind.year": {"en": "an academic year such as 2024, 2024/2025 or 2024-25",
+                  "ru": "учебный год, например 2024, 2024/2025 или 2024-25",
+                  "uz": "oʻquv yili, masalan 2024, 2024/2025 yoki 2024-25"},
+    "kind.int": {"en": "a whole number of at least 0", "ru": "целое число не меньше 0",
+                 "uz": "0 dan kichik boʻlmagan butun son"},
+    "kind.float": {"en": "a number (decimal comma or point)", "ru": "число (с запятой или точкой)",
+                   "uz": "son (vergul yoki nuqta bilan)"},
+    "kind.date": {"en": "a date as 2024-09-01, 01.09.2024 or 01/09/2024",
+                  "ru": "дата вида 2024-09-01, 01.09.2024 или 01/09/2024",
+                  "uz": "2024-09-01, 01.09.2024 yoki 01/09/2024 koʻrinishidagi sana"},
+    "kind.direction": {"en": "in or out", "ru": "in или out (входящая/исходящая)",
+                       "uz": "in yoki out (kiruvchi/chiquvchi)"},
+    "kind.category": {"en": "student or staff", "ru": "student или staff (студент/преподаватель)",
+                      "uz": "student yoki staff (talaba/oʻqituvchi)"},
     # --- reports ---------------------------------------------------------------------------
     "reports.intro": {"en": "Download the annual report for the selected year and filters.",
                       "ru": "Скачайте годовой отчёт за выбранный год с учётом фильтров.",
@@ -279,3 +335,19 @@ def status_label(status: str, lang: str) -> str:
         return ""
     entry = LABELS.get("status." + str(status).strip().replace(" ", "_"))
     return (entry.get(lang) or entry[DEFAULT_LANGUAGE]) if entry else str(status).replace("_", " ")
+
+
+def issue_message(code: str, params: dict, fallback: str, lang: str) -> str:
+    """A validation record's message in ``lang``, from its code and values; the English text otherwise."""
+    if lang == DEFAULT_LANGUAGE or f"issue.{code}" not in LABELS:
+        return fallback
+    values = dict(params)
+    if "kind" in values:
+        values["expected"] = t(f"kind.{values.pop('kind')}", lang)
+    if code == "more_rows":
+        values = {"n": values["n"], "message": issue_message(str(values["code"]), dict(values["params"]),
+                                                             str(values["message"]), lang)}
+    try:
+        return t(f"issue.{code}", lang, **values)
+    except (KeyError, IndexError):
+        return fallback

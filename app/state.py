@@ -296,7 +296,7 @@ def sum_by(frame: pd.DataFrame, keys: list[str], value: str) -> pd.DataFrame:
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def _load_report(key: tuple) -> dict[str, pd.DataFrame]:
+def _load_report(key: tuple, lang: str = "en") -> dict[str, pd.DataFrame]:
     from dataclasses import asdict
 
     from metrics.validation import issues_frame
@@ -306,7 +306,10 @@ def _load_report(key: tuple) -> dict[str, pd.DataFrame]:
     if len(files):
         files["file"] = files["path"].map(lambda p: Path(p).name)
         files = files[["file", "export", "rows_read", "rows_loaded", "rows_excluded", "encoding"]]
-    issues = issues_frame(list(data.unreadable) + list(data.issues))
+    from app.i18n import issue_message
+
+    issues = issues_frame(list(data.unreadable) + list(data.issues),
+                          message=lambda issue: issue_message(issue.code, issue.parameters, issue.message, lang))
     rows = []
     for export, frame in data.frames.items():
         for raw in [c for c in frame.columns if str(c).endswith("_raw")]:
@@ -324,9 +327,10 @@ def _load_report(key: tuple) -> dict[str, pd.DataFrame]:
             "unresolved": unresolved.sort_values("rows", ascending=False).reset_index(drop=True)}
 
 
-def load_report() -> dict[str, pd.DataFrame]:
-    """What was loaded: files (rows read/loaded/excluded), validation issues, unresolved country names."""
-    return _load_report(data_key())
+def load_report(lang: str = "en") -> dict[str, pd.DataFrame]:
+    """What was loaded: files (rows read/loaded/excluded), validation issues (messages in ``lang``),
+    unresolved country names."""
+    return _load_report(data_key(), lang)
 
 
 def _report_data(filters):

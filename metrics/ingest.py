@@ -293,20 +293,26 @@ class _Problems:
     file: str
     issues: list[Issue] = field(default_factory=list)
     counts: dict[tuple, int] = field(default_factory=dict)
+    first: dict[tuple, tuple] = field(default_factory=dict)  # code and params of each problem's first record
 
-    def add(self, row, column, value, message, severity="error"):
+    def add(self, row, column, value, message, severity="error", code="", **params):
         key = (column, message, severity)
         seen = self.counts.get(key, 0)
         self.counts[key] = seen + 1
+        if seen == 0:
+            self.first[key] = (code, tuple(params.items()))
         if seen < MAX_ISSUES_PER_PROBLEM:
-            self.issues.append(Issue(self.file, row, column, value, message, severity))
+            self.issues.append(Issue(self.file, row, column, value, message, severity, code, tuple(params.items())))
 
     def finish(self) -> list[Issue]:
-        for (column, message, severity), count in self.counts.items():
+        for key, count in self.counts.items():
+            column, message, severity = key
             if count > MAX_ISSUES_PER_PROBLEM:
+                code, params = self.first[key]
+                more = count - MAX_ISSUES_PER_PROBLEM
                 self.issues.append(Issue(
-                    self.file, None, column, None,
-                    f"{count - MAX_ISSUES_PER_PROBLEM} more row(s) with the same problem: {message}", severity))
+                    self.file, None, column, None, f"{more} more row(s) with the same problem: {message}", severity,
+                    "more_rows", (("n", more), ("code", code), ("params", params), ("message", message))))
         return self.issues
 
 
@@ -346,12 +352,13 @@ def load_dataset(data_dir: str | Path = "data", home: str | None = None) -> Data
                 if (data_dir / f"{export.name}{suffix}").exists():
                     unreadable.append(Issue(f"{export.name}{suffix}", None, None, None,
                                             f"{export.name}{suffix}: {suffix} files cannot be read; "
-                                            "save it from Excel or LibreOffice as .xlsx or CSV (UTF-8)."))
+                                            "save it from Excel or LibreOffice as .xlsx or CSV (UTF-8).",
+                                            "error", "file_unsupported", (("suffix", suffix),)))
             continue
         try:
             frame, file_issues, report = load_export(path, export)
         except UnreadableFile as error:
-            unreadable.append(Issue(path.name, None, None, None, str(error), "error"))
+            unreadable.append(Issue(path.name, None, None, None, str(error), "error", "file_unreadable"))
             continue
         frames[export.name] = frame
         issues.extend(file_issues)
@@ -385,7 +392,7 @@ def load_export(path: Path, export: Export) -> tuple[pd.DataFrame, list[Issue], 
     raw = read_raw(path)
     problems = _Problems(path.name)
     for note in raw.notes:
-        problems.add(None, None, None, note, "warning")
+        problems.add(None, None, None, note, "warning", "mixed_encoding")
     cells = raw.cells
     aliases = header_aliases(export)
     header_row, matches = _find_header(cells, aliases)
@@ -404,14 +411,17 @@ def load_export(path: Path, export: Export) -> tuple[pd.DataFrame, list[Issue], 
         folded = fold_header(header)
         if folded in _PERSONAL:
             problems.add(header_row + 1, header, None,
-                         "personal data column dropped at ingestion; it is never shown or exported", "info")
+                         "personal data column dropped at ingestion; it is never shown or exported", "info",
+                         "personal_data_dropped")
             continue
         canonical = aliases.get(folded)
         if canonical is None:
-            problems.add(header_row + 1, header, None, "column not in the data contract; ignored", "info")
+            problems.add(header_row + 1, header, None, "column not in the data contract; ignored", "info",
+                         "column_ignored")
         elif canonical in positions:
             problems.add(header_row + 1, header, None,
-                         f"second column for '{canonical}'; the first one is used", "warning")
+                         f"second column for '{canonical}'; the first one is used", "warning",
+                         "column_duplicate", field=canonical)
         else:
             positions[canonical] = position
     missing = [name for name in required if name not in positions]
@@ -448,7 +458,7 @@ def load_export(path: Path, export: Export) -> tuple[pd.DataFrame, list[Issue], 
             total[candidates] |= _starts_with_total_word(body[position].iloc[candidates])
     skip = blank | total
     for line in lines[total & ~blank][:MAX_ISSUES_PER_PROBLEM]:
-        problems.add(int(line), None, None, "total, subtotal or repeated header row skipped", "info")
+        problems.add(int(line), None, None, "total, subtotal or repeated header row skipped", "info", "row_skipped")
     data = used[~skip].reset_index(drop=True)
     data_lines = lines[~skip]
     excluded = np.zeros(len(data), dtype=bool)
@@ -466,15 +476,18 @@ def load_export(path: Path, export: Export) -> tuple[pd.DataFrame, list[Issue], 
             value = str(data[column.name].iloc[index])
             if column.required or column.default is not None:  # a bad count must not become 1
                 problems.add(int(data_lines[index]), column.name, value,
-                             f"not {KIND_HELP.get(column.kind, 'valid')}; row excluded", "error")
+                             f"not {KIND_HELP.get(column.kind, 'valid')}; row excluded", "error",
+                             "value_invalid_excluded", kind=column.kind)
                 excluded[index] = True
             else:
                 problems.add(int(data_lines[index]), column.name, value,
-                             f"not {KIND_HELP.get(column.kind, 'valid')}; value left blank", "warning")
+                             f"not {KIND_HELP.get(column.kind, 'valid')}; value left blank", "warning",
+                             "value_invalid_blanked", kind=column.kind)
         if column.required and column.kind not in ("country",):
             for index in np.flatnonzero(empty_mask & ~bad_mask):
                 problems.add(int(data_lines[index]), column.name, "",
-                             f"required value '{column.name}' is empty; row excluded", "error")
+                             f"required value '{column.name}' is empty; row excluded", "error",
+                             "value_required_empty", field=column.name)
                 excluded[index] = True
         if column.kind == "country":
             _report_countries(problems, data[column.name], values, data_lines, column, excluded)
@@ -610,7 +623,8 @@ def _report_countries(problems, raw_values, resolved, lines, column, excluded):
     for name, count in names.value_counts().items():
         problems.add(int(first_line[name]), column.name, name,
                      f"not resolved to one country (an aggregate such as 'Stateless', or a spelling not "
-                     f"known yet): {count} row(s) kept without a country", "warning")
+                     f"known yet): {count} row(s) kept without a country", "warning",
+                     "country_unresolved", n=int(count))
     if column.required:
         _exclude_empty(problems, raw_values, lines, column, excluded)
 
@@ -618,7 +632,8 @@ def _report_countries(problems, raw_values, resolved, lines, column, excluded):
 def _exclude_empty(problems, raw_values, lines, column, excluded):
     empty = _is_empty(raw_values)
     for index in np.flatnonzero(empty):
-        problems.add(int(lines[index]), column.name, "", f"required value '{column.name}' is empty; row excluded")
+        problems.add(int(lines[index]), column.name, "", f"required value '{column.name}' is empty; row excluded",
+                     "error", "value_required_empty", field=column.name)
         excluded[index] = True
 
 
@@ -632,7 +647,8 @@ def _report_country_lists(problems, raw_values, resolved, lines, column):
             if part and part not in seen and countries.resolve(part) is None:
                 seen[part] = int(lines[index])
     for name, line in seen.items():
-        problems.add(line, column.name, name, "not a country name I know; left out of the list", "warning")
+        problems.add(line, column.name, name, "not a country name I know; left out of the list", "warning",
+                     "country_list_unresolved")
 
 
 def _finish_frame(frame: pd.DataFrame, export: Export, problems, lines, excluded) -> pd.DataFrame:
@@ -642,7 +658,8 @@ def _finish_frame(frame: pd.DataFrame, export: Export, problems, lines, excluded
         from_date = (dates.dt.year - (dates.dt.month < ACADEMIC_YEAR_START_MONTH).astype("Int64")).astype("Int64")
         year = frame["year"].astype("Int64").fillna(from_date)
         for index in np.flatnonzero(year.isna().to_numpy() & ~excluded):
-            problems.add(int(lines[index]), "date", "", "neither date nor year given; row excluded")
+            problems.add(int(lines[index]), "date", "", "neither date nor year given; row excluded", "error",
+                         "no_date_or_year")
             excluded[index] = True
         frame = frame.assign(year=year)
     for column in export.columns:

@@ -26,6 +26,21 @@ class Issue:
     value: str | None
     message: str
     severity: str = "error"
+    code: str = ""  # what kind of problem, for translations of `message` (see MESSAGE_CODES)
+    params: tuple[tuple[str, object], ...] = ()  # the values the message was made from
+
+    @property
+    def parameters(self) -> dict[str, object]:
+        return dict(self.params)
+
+
+# The kinds of problem ingestion reports; `message` is their English text, and the dashboard
+# shows them in the user's language from these codes and `params`.
+MESSAGE_CODES = (
+    "personal_data_dropped", "column_ignored", "column_duplicate", "row_skipped", "mixed_encoding",
+    "value_invalid_excluded", "value_invalid_blanked", "value_required_empty", "country_unresolved",
+    "country_list_unresolved", "no_date_or_year", "more_rows", "file_unsupported", "file_unreadable",
+)
 
 
 @dataclass(frozen=True)
@@ -47,9 +62,17 @@ class UnreadableFile(Exception):
     """A file that cannot be read at all; its message says what to do."""
 
 
-def issues_frame(issues: list[Issue]) -> pd.DataFrame:
-    """All records as one table: file, row, column, value, message, severity."""
+def issues_frame(issues: list[Issue], message=None) -> pd.DataFrame:
+    """All records as one table: file, row, column, value, message, severity.
+
+    `message`, when given, is a function Issue → text (e.g. a translation) used for the
+    message column instead of the English text.
+    """
     columns = ["file", "row", "column", "value", "message", "severity"]
     if not issues:
         return pd.DataFrame({column: pd.Series(dtype="object") for column in columns})
-    return pd.DataFrame([asdict(issue) for issue in issues], columns=columns)
+    rows = [asdict(issue) for issue in issues]
+    if message is not None:
+        for row, issue in zip(rows, issues):
+            row["message"] = message(issue)
+    return pd.DataFrame(rows, columns=columns)

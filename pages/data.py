@@ -14,7 +14,7 @@ st.title(t("page.data", lang))
 st.caption(t("data.source", lang, path=state.data_dir()))
 if ui.no_data_guard(lang):
     st.stop()
-report = state.load_report()
+report = state.load_report(lang)
 
 st.subheader(t("data.files", lang))
 ui.table_with_downloads(report["files"], key="data_files", lang=lang, file_stem="files_loaded")

@@ -268,3 +268,24 @@ def test_command_line_options():
     assert cli_options(["dashboard.py", "--", "--home", "KAZ"]).home == "KAZ"
     assert cli_options(["--home", "KAZ", "--data", "x"]).data == "x"
     assert cli_options([]).home is None
+
+
+def test_data_page_shows_the_messy_exports_report_in_russian(v2_pages, monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    from metrics.ingest import load_dataset
+
+    messy = ROOT / "examples" / "messy_exports"
+    monkeypatch.setenv("IC_DATA_DIR", str(messy))
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=TIMEOUT)
+    at.query_params["lang"] = "ru"
+    at.run()
+    at.switch_page("pages/data.py").run()
+    no_errors(at)
+    tables = [frame.value for frame in at.dataframe]
+    files = tables[0]
+    assert list(files.iloc[:, 1]) == [report.export for report in load_dataset(messy).files]
+    messages = " | ".join(str(value) for table in tables for value in table.to_numpy().ravel())
+    assert "столбец с персональными данными удалён при загрузке" in messages  # the ФИО and Telefon columns
+    assert "строка итога, подытога или повтор заголовка пропущена" in messages  # Итого / Jami rows
+    assert "Студент " not in messages  # the dropped names never reach the page
