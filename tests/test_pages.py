@@ -289,3 +289,24 @@ def test_data_page_shows_the_messy_exports_report_in_russian(v2_pages, monkeypat
     assert "столбец с персональными данными удалён при загрузке" in messages  # the ФИО and Telefon columns
     assert "строка итога, подытога или повтор заголовка пропущена" in messages  # Итого / Jami rows
     assert "Студент " not in messages  # the dropped names never reach the page
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_runs_with_only_some_exports_and_a_broken_file(v2_pages, tmp_path, monkeypatch, page):
+    """An office that has only its agreement registry (and a damaged student export) still gets
+    every page, with the missing KPIs shown as not available rather than 0, and no traceback."""
+    import shutil
+
+    from streamlit.testing.v1 import AppTest
+
+    shutil.copy(ROOT / "data" / "partners.csv", tmp_path / "partners.csv")
+    shutil.copy(ROOT / "data" / "settings.toml", tmp_path / "settings.toml")
+    (tmp_path / "students.xlsx").write_bytes(b"this is not a workbook")
+    monkeypatch.setenv("IC_DATA_DIR", str(tmp_path))
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=TIMEOUT).run()
+    at.switch_page(page).run()
+    assert not at.exception, [e.message for e in at.exception]
+    if page == "pages/overview.py":
+        shown = shown_metrics(at)
+        assert shown["Active foreign partners"][0] not in ("", "—", "n/a")
+        assert shown["Foreign students"][0] in ("—", "n/a", "not available", "N/A")
