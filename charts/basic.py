@@ -12,7 +12,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from charts.style import (
-    BAR_ROW_HEIGHT, FONT_SIZE, HEIGHT, MAX_BARS, PALETTE, PRIMARY, TARGET_COLOUR, TEMPLATE,
+    BAR_ROW_HEIGHT, FONT_SIZE, HEIGHT, PALETTE, PRIMARY, TARGET_COLOUR, TEMPLATE,
     apply_layout, year_axis,
 )
 

@@ -17,7 +17,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
 
-from charts.style import DARK_TEMPLATE, FONT_FAMILY, FONT_SIZE, TALL_HEIGHT, TEMPLATE, apply_layout
+from charts.style import FONT_FAMILY, FONT_SIZE, TALL_HEIGHT, TEMPLATE, apply_layout
 
 ROOT = Path(__file__).resolve().parent.parent
 TOPOJSON_DIR = ROOT / "static" / "topojson"

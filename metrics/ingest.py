@@ -162,17 +162,7 @@ _DATE_FORMATS = (
 
 def parse_date(text: str):
     """A date as ISO (2024-09-01), dd.mm.yyyy or dd/mm/yyyy (day first, as in the region)."""
-    text = text.strip()
-    if not text:
-        return None
-    for pattern, date_format in _DATE_FORMATS:
-        if pattern.match(text):
-            head = text.split(" ")[0].split("T")[0]
-            try:
-                return pd.Timestamp(pd.to_datetime(head, format=date_format))
-            except (ValueError, OverflowError):
-                return INVALID
-    return INVALID
+    return parse_dates([text])[0]
 
 
 def parse_dates(texts: list[str]) -> list:
