@@ -13,6 +13,7 @@ reports rows read = rows loaded + rows excluded.
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 import tomllib
 import unicodedata
@@ -25,7 +26,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from metrics import countries
-from metrics.readers import read_raw
+from metrics.readers import RawTable, read_raw
 from metrics.schema import EXPORTS, PERSONAL_DATA_HEADERS, Column, Export
 from metrics.validation import FileReport, Issue, UnreadableFile
 
@@ -36,6 +37,9 @@ COLLAPSE_MAX_DISTINCT = 100_000  # text columns with more distinct values (ids) 
 MAX_ISSUES_PER_PROBLEM = 50  # beyond this many rows with the same problem, one summary record
 ACADEMIC_YEAR_START_MONTH = 9  # an academic year runs from September to August
 YEAR_RANGE = (1950, 2100)
+DATE_YEAR_RANGE = (1900, 2099)  # dates outside are not real (01.01.0001); later ones mean "open-ended"
+MAX_NUMBER = 1e15  # larger numbers in a cell are not real values (1e20, a 20-digit count)
+MAX_COUNT = 100_000_000  # one row never stands for more people than this
 DEFAULT_SETTINGS = {"name": "University", "home_country": "UZB"}
 
 # First cells that mark a total or subtotal row (folded). Such rows are skipped, not counted.
@@ -136,17 +140,20 @@ def parse_number(text: str):
     elif text.count(",") > 1:
         text = text.replace(",", "")
     try:
-        return float(text)
+        value = float(text)
     except ValueError:
         return INVALID
+    if not math.isfinite(value) or abs(value) > MAX_NUMBER:  # inf, NaN, 1e309, 1e20
+        return INVALID
+    return value
 
 
 def parse_int(text: str):
-    """A whole, non-negative number (counts)."""
+    """A whole, non-negative number (counts) no larger than `MAX_COUNT`."""
     value = parse_number(text)
     if value is None or value is INVALID:
         return value
-    if value < 0 or not float(value).is_integer():
+    if value < 0 or not float(value).is_integer() or value > MAX_COUNT:
         return INVALID
     return int(value)
 
@@ -183,7 +190,8 @@ def parse_dates(texts: list[str]) -> list:
         heads = [texts[index].strip().split(" ")[0].split("T")[0] for index in indexes]
         parsed = pd.to_datetime(pd.Series(heads, dtype="object"), format=date_format, errors="coerce")
         for index, value in zip(indexes, parsed):
-            results[index] = INVALID if pd.isna(value) else pd.Timestamp(value)
+            valid = not pd.isna(value) and DATE_YEAR_RANGE[0] <= value.year <= DATE_YEAR_RANGE[1]
+            results[index] = pd.Timestamp(value).as_unit("ns") if valid else INVALID
     return results
 
 
@@ -246,7 +254,9 @@ class Dataset:
     home: str = DEFAULT_SETTINGS["home_country"]
     issues: tuple[Issue, ...] = ()
     files: tuple[FileReport, ...] = ()
-    unreadable: tuple[Issue, ...] = ()  # files that could not be read at all
+    # File-level records: files that could not be read (error), files skipped or taken for an
+    # export by their headers (warning/info), and problems of settings.toml.
+    unreadable: tuple[Issue, ...] = ()
     source: str = ""
     settings: dict = field(default_factory=dict)
 
@@ -306,49 +316,195 @@ class _Problems:
         return self.issues
 
 
-def read_settings(data_dir: Path) -> dict:
-    """`settings.toml` of a data folder: [university] name, home_country (ISO alpha-3)."""
+# Files in a data folder that are not exports and are never listed as skipped.
+NON_EXPORT_FILES = ("settings.toml", "readme.md", "readme.txt", "mappings.toml", "provenance.txt")
+
+
+def read_settings(data_dir: Path) -> tuple[dict, list[Issue]]:
+    """`settings.toml` of a data folder: [university] name, name_ru, name_uz, home_country (ISO alpha-3).
+
+    A malformed file or a value of the wrong type is one error record naming the file and the
+    key; the defaults stand in for what could not be read.
+    """
     path = Path(data_dir) / "settings.toml"
     settings = dict(DEFAULT_SETTINGS)
-    if path.exists():
-        with path.open("rb") as handle:
-            parsed = tomllib.load(handle)
-        settings.update(parsed.get("university", parsed))
-    return settings
+    issues: list[Issue] = []
+
+    def problem(message: str, **params) -> None:
+        issues.append(Issue("settings.toml", None, None, None, f"settings.toml: {message}", "error",
+                            "settings_invalid", tuple(params.items())))
+
+    if not path.is_file():
+        return settings, issues
+    try:
+        if path.stat().st_size > MAX_SETTINGS_BYTES:
+            problem(f"is larger than {MAX_SETTINGS_BYTES // 1024} KB; it was not read. It needs only a few lines "
+                    "(see data/README.md).")
+            return settings, issues
+        parsed = tomllib.loads(path.read_bytes().decode("utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        problem(f"cannot be read ({str(error)[:200]}); the defaults are used. Fix the file (see data/README.md).")
+        return settings, issues
+    section = parsed.get("university", parsed)
+    if not isinstance(section, dict):
+        problem("[university] must be a table of keys (name = \"...\", home_country = \"UZB\"); the defaults are used.")
+        return settings, issues
+    for key, value in section.items():
+        if key in SETTINGS_TEXT_KEYS and not (isinstance(value, str) and 0 < len(value) <= MAX_SETTINGS_TEXT):
+            problem(f"'{key}' must be text of 1 to {MAX_SETTINGS_TEXT} characters; it was ignored.", key=key)
+            continue
+        settings[key] = value
+    return settings, issues
+
+
+SETTINGS_TEXT_KEYS = ("name", "name_ru", "name_uz", "name_en", "home_country")
+MAX_SETTINGS_BYTES = 64 * 1024
+MAX_SETTINGS_TEXT = 300
 
 
 def find_export_file(data_dir: Path, export: Export) -> Path | None:
-    """The file in `data_dir` holding an export: `<name>.csv`, `.tsv`, `.txt` or `.xlsx`."""
-    for suffix in SUFFIXES:
-        path = Path(data_dir) / f"{export.name}{suffix}"
-        if path.exists():
+    """The file in `data_dir` named after an export, in any letter case: `students.csv`, `Students.XLSX` ..."""
+    for path in sorted(Path(data_dir).iterdir()):
+        if path.is_file() and path.stem.casefold() == export.name and path.suffix.lower() in SUFFIXES:
             return path
     return None
 
 
-def load_dataset(data_dir: str | Path = "data", home: str | None = None) -> Dataset:
-    """Load every export found in `data_dir`; `home` (ISO alpha-3) overrides settings.toml."""
-    data_dir = Path(data_dir)
-    settings = read_settings(data_dir)
-    home_code = home or settings.get("home_country") or DEFAULT_SETTINGS["home_country"]
-    resolved_home = countries.resolve(str(home_code))
-    if resolved_home is None:
-        raise ValueError(f"Home country '{home_code}' is not a country code or name I know (use ISO alpha-3, e.g. UZB).")
-    frames, issues, files, unreadable = {}, [], [], []
+def _export_for_headers(raw: RawTable) -> tuple[str | None, list[str]]:
+    """The export whose required columns a table's header has: (export name or None, candidates)."""
+    candidates = []
     for export in EXPORTS.values():
-        path = find_export_file(data_dir, export)
-        if path is None:
-            for suffix in UNSUPPORTED_SUFFIXES:
-                if (data_dir / f"{export.name}{suffix}").exists():
-                    unreadable.append(Issue(f"{export.name}{suffix}", None, None, None,
-                                            f"{export.name}{suffix}: {suffix} files cannot be read; "
-                                            "save it from Excel or LibreOffice as .xlsx or CSV (UTF-8).",
-                                            "error", "file_unsupported", (("suffix", suffix),)))
+        aliases = header_aliases(export)
+        row, matches = _find_header(raw.cells, aliases)
+        if row < 0:
+            continue
+        found = {aliases.get(fold_header(value)) for value in raw.cells.iloc[row] if value}
+        required = [column.name for column in export.columns if column.required]
+        if all(name in found for name in required) and all(any(n in found for n in group) for group in export.one_of):
+            candidates.append((matches / len(export.columns), matches, export.name))
+    if not candidates:
+        return None, []
+    candidates.sort(reverse=True)
+    names = [name for _, _, name in candidates]
+    if len(candidates) > 1 and candidates[0][:2] == candidates[1][:2]:
+        return None, names
+    return names[0], names
+
+
+def _folder_files(data_dir: Path) -> tuple[dict[str, list[tuple[Path, RawTable | None]]], list[Issue]]:
+    """Which file holds which export, and a record for every other file of the folder.
+
+    A file named after an export (any letter case) holds it. Any other readable file is taken
+    for the export whose columns its header has (`students_2019.xlsx`, `Контингент.xlsx`); a
+    file that fits none, or two equally, is listed as skipped with the reason.
+    """
+    by_export: dict[str, list[tuple[Path, RawTable | None]]] = {}
+    records: list[Issue] = []
+    for path in sorted(Path(data_dir).iterdir(), key=lambda item: item.name):
+        name = path.name
+        if name.startswith((".", "~$")) or name.casefold() in NON_EXPORT_FILES:
+            continue
+        suffix = path.suffix.lower()
+        if not path.is_file():
+            if suffix in SUFFIXES:
+                records.append(Issue(name, None, None, None, f"{name}: is a folder, not a file; skipped.",
+                                     "warning", "file_skipped", (("reason", "folder"),)))
+            continue
+        if path.stem.casefold() in EXPORTS and suffix in SUFFIXES:
+            by_export.setdefault(path.stem.casefold(), []).append((path, None))
+            continue
+        if suffix in UNSUPPORTED_SUFFIXES:
+            records.append(Issue(name, None, None, None, f"{name}: {suffix} files cannot be read; save it from "
+                                 "Excel or LibreOffice as .xlsx or CSV (UTF-8).", "error", "file_unsupported",
+                                 (("suffix", suffix),)))
+            continue
+        if suffix not in SUFFIXES:
+            records.append(Issue(name, None, None, None, f"{name}: not an export (only .csv, .tsv, .txt and .xlsx "
+                                 "files are read); skipped.", "info", "file_skipped", (("reason", "suffix"),)))
             continue
         try:
-            frame, file_issues, report = load_export(path, export)
+            raw = read_raw(path)
+            export, candidates = _export_for_headers(raw)
+        except UnreadableFile as error:
+            records.append(Issue(name, None, None, None, str(error), "error", "file_unreadable"))
+            continue
+        except Exception as error:  # noqa: BLE001 - no file may take down more than itself
+            records.append(_crash_record(name, error))
+            continue
+        if export is None:
+            reason = (f"its header fits {' and '.join(candidates)} equally; name the file after the export it holds "
+                      f"(e.g. {candidates[0]}.csv)." if candidates else
+                      "its name is not an export name and its header has the required columns of no export; "
+                      "skipped. Name it after the export it holds (e.g. students.csv), see data/README.md.")
+            records.append(Issue(name, None, None, None, f"{name}: {reason}", "warning", "file_skipped",
+                                 (("reason", "ambiguous" if candidates else "unknown"),)))
+            continue
+        records.append(Issue(name, None, None, None, f"{name}: taken for the '{export}' export (by its columns).",
+                             "info", "file_taken_for", (("export", export),)))
+        by_export.setdefault(export, []).append((path, raw))
+    return by_export, records
+
+
+def _crash_record(name: str, error: BaseException) -> Issue:
+    """An unexpected failure reading one file, said as one record for that file."""
+    what = "it is too large to read in memory" if isinstance(error, MemoryError) else \
+        f"{type(error).__name__}: {str(error)[:200]}"
+    return Issue(name, None, None, None,
+                 f"{name}: could not be read ({what}). Open it in Excel or a text editor, check it, save it again "
+                 "as .xlsx or UTF-8 CSV; if it still fails, send it to the dashboard's maintainers.",
+                 "error", "file_unreadable")
+
+
+def load_dataset(data_dir: str | Path = "data", home: str | None = None) -> Dataset:
+    """Load every export found in `data_dir`; `home` (ISO alpha-3) overrides settings.toml.
+
+    No file can take down more than itself: a file that cannot be read becomes one record in
+    `Dataset.unreadable` (with files skipped or taken for an export by their headers), and the
+    other exports load. Only an unknown `home` given by the caller raises ValueError.
+    """
+    data_dir = Path(data_dir)
+    settings, setting_issues = read_settings(data_dir)
+    unreadable: list[Issue] = list(setting_issues)
+    if home is not None:
+        resolved_home = countries.resolve(str(home))
+        if resolved_home is None:
+            raise ValueError(f"Home country '{home}' is not a country code or name I know (use ISO alpha-3, e.g. UZB).")
+    else:
+        home_code = settings.get("home_country") or DEFAULT_SETTINGS["home_country"]
+        resolved_home = countries.resolve(str(home_code))
+        if resolved_home is None:
+            resolved_home = DEFAULT_SETTINGS["home_country"]
+            unreadable.append(Issue("settings.toml", None, "home_country", str(home_code)[:100],
+                                    f"settings.toml: home_country '{str(home_code)[:100]}' is not a country I know; "
+                                    f"{resolved_home} is used until it is fixed (write an ISO alpha-3 code, e.g. KAZ).",
+                                    "error", "settings_invalid", (("key", "home_country"),)))
+    frames, issues, files = {}, [], []
+    try:
+        by_export, records = _folder_files(data_dir)
+    except OSError as error:
+        by_export, records = {}, [Issue(str(data_dir), None, None, None,
+                                        f"the data folder cannot be read ({error.strerror}).", "error",
+                                        "file_unreadable")]
+    unreadable.extend(records)
+    for export in EXPORTS.values():
+        found = by_export.get(export.name, [])
+        if not found:
+            continue
+        if len(found) > 1:
+            names = " and ".join(path.name for path, _ in found)
+            unreadable.append(Issue(found[0][0].name, None, None, None,
+                                    f"{names} both hold the '{export.name}' export; neither was read. Keep one file "
+                                    "per export in the folder.", "error", "export_ambiguous",
+                                    (("export", export.name), ("files", names))))
+            continue
+        path, raw = found[0]
+        try:
+            frame, file_issues, report = load_export(path, export, raw)
         except UnreadableFile as error:
             unreadable.append(Issue(path.name, None, None, None, str(error), "error", "file_unreadable"))
+            continue
+        except Exception as error:  # noqa: BLE001 - no file may take down more than itself
+            unreadable.append(_crash_record(path.name, error))
             continue
         frames[export.name] = frame
         issues.extend(file_issues)
@@ -376,13 +532,16 @@ def _find_header(cells: pd.DataFrame, aliases: dict[str, str]) -> tuple[int, int
     return best_row, best_matches
 
 
-def load_export(path: Path, export: Export) -> tuple[pd.DataFrame, list[Issue], FileReport]:
-    """Read one export file into its canonical frame; raises UnreadableFile when it cannot be used."""
+def load_export(path: Path, export: Export, raw: RawTable | None = None) -> tuple[pd.DataFrame, list[Issue], FileReport]:
+    """Read one export file into its canonical frame; raises UnreadableFile when it cannot be used.
+
+    `raw` is the file already read (when it was read to find out which export it holds).
+    """
     path = Path(path)
-    raw = read_raw(path)
+    raw = read_raw(path) if raw is None else raw
     problems = _Problems(path.name)
-    for note in raw.notes:
-        problems.add(None, None, None, note, "warning", "mixed_encoding")
+    for code, note in raw.notes:
+        problems.add(None, None, None, note, "warning", code)
     cells = raw.cells
     aliases = header_aliases(export)
     header_row, matches = _find_header(cells, aliases)
@@ -392,6 +551,7 @@ def load_export(path: Path, export: Export) -> tuple[pd.DataFrame, list[Issue], 
         raise UnreadableFile(
             f"{path.name}: no header row found in the first {HEADER_SEARCH_ROWS} lines. "
             f"Expected columns such as: {expected} (or their Russian/Uzbek names, see data/README.md).")
+    header_line = raw.line(header_row)
 
     # Map header cells to canonical columns.
     positions: dict[str, int] = {}
@@ -400,16 +560,16 @@ def load_export(path: Path, export: Export) -> tuple[pd.DataFrame, list[Issue], 
             continue
         folded = fold_header(header)
         if folded in _PERSONAL:
-            problems.add(header_row + 1, header, None,
+            problems.add(header_line, header, None,
                          "personal data column dropped at ingestion; it is never shown or exported", "info",
                          "personal_data_dropped")
             continue
         canonical = aliases.get(folded)
         if canonical is None:
-            problems.add(header_row + 1, header, None, "column not in the data contract; ignored", "info",
+            problems.add(header_line, header, None, "column not in the data contract; ignored", "info",
                          "column_ignored")
         elif canonical in positions:
-            problems.add(header_row + 1, header, None,
+            problems.add(header_line, header, None,
                          f"second column for '{canonical}'; the first one is used", "warning",
                          "column_duplicate", field=canonical)
         else:
@@ -422,10 +582,20 @@ def load_export(path: Path, export: Export) -> tuple[pd.DataFrame, list[Issue], 
         found = ", ".join(value for value in cells.iloc[header_row] if value)
         raise UnreadableFile(
             f"{path.name}: required column(s) missing: {', '.join(missing)}. "
-            f"Header on line {header_row + 1} has: {found}. Rename the columns (see data/README.md).")
+            f"Header on line {header_line} has: {found}. Rename the columns (see data/README.md).")
 
     body = cells.iloc[header_row + 1:]
-    lines = body.index.to_numpy() + 1  # line numbers as the user sees them
+    # line numbers as the user sees them in the file
+    lines = (raw.line_numbers[header_row + 1:] if raw.line_numbers is not None else body.index.to_numpy() + 1)
+    # rows (and cells) the reader could not take as they are: an unbalanced quote, a torn last line ...
+    row_problems: dict[int, list] = {}
+    for problem in raw.problems:
+        if problem.row > header_row:
+            row_problems.setdefault(problem.row - header_row - 1, []).append(problem)
+    broken_rows = np.zeros(len(body), dtype=bool)
+    for row, found in row_problems.items():
+        if any(problem.column is None and problem.code != "record_joined" for problem in found):
+            broken_rows[row] = True
     used = body[[positions[name] for name in positions]]
     used.columns = list(positions)
 
@@ -446,12 +616,43 @@ def load_export(path: Path, export: Export) -> tuple[pd.DataFrame, list[Issue], 
     if len(candidates):
         for position in range(min(3, body.shape[1])):
             total[candidates] |= _starts_with_total_word(body[position].iloc[candidates])
-    skip = blank | total
+    skip = (blank | total) & ~broken_rows
     for line in lines[total & ~blank][:MAX_ISSUES_PER_PROBLEM]:
         problems.add(int(line), None, None, "total, subtotal or repeated header row skipped", "info", "row_skipped")
     data = used[~skip].reset_index(drop=True)
     data_lines = lines[~skip]
     excluded = np.zeros(len(data), dtype=bool)
+    # Reader problems: a broken row is excluded; a problem cell in a used column excludes its row
+    # when the column is required or has a default (a formula count must not become 1), else blanks it.
+    data_index = np.cumsum(~skip) - 1  # body row → row of `data`
+    column_at = {position: name for name, position in positions.items()}
+    blanked: dict[str, list[int]] = {}
+    for row, found in sorted(row_problems.items()):
+        if skip[row]:
+            continue
+        target = int(data_index[row])
+        for problem in found:
+            line = int(lines[row])
+            if problem.column is None:
+                severity = "warning" if problem.code == "record_joined" else "error"
+                problems.add(line, None, None, problem.message, severity, problem.code)
+                if severity == "error":
+                    excluded[target] = True
+                continue
+            name = column_at.get(problem.column)
+            if name is None:
+                continue
+            column = export.column(name)
+            if column.required or column.default is not None:
+                problems.add(line, name, None, problem.message, "error", problem.code)
+                excluded[target] = True
+            else:
+                problems.add(line, name, None, problem.message + " The value is left blank.", "warning", problem.code)
+                blanked.setdefault(name, []).append(target)
+    for name, targets in blanked.items():
+        values = data[name].copy()
+        values.iloc[targets] = ""
+        data[name] = values
 
     columns: dict[str, object] = {}
     for column in export.columns:

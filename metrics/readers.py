@@ -5,6 +5,12 @@ Windows-1251, KOI8-R, CP866, Western single-byte code pages, and files that mix 
 with stray single-byte lines), sniffs the delimiter, and returns every line of the file
 as text cells, so that the next layer (`metrics.ingest`) can find the header below any
 title lines and report problems by the line number the user sees in the file.
+
+Every export is treated as hostile. A file over a limit (`LIMITS`) is refused with one message
+before it is expanded; a workbook is checked for its real size (not the dimension it claims)
+and read without padding; a line the parser cannot take as one record (an unbalanced quote,
+a line cut short at the end of a file still being written, an over-long cell) is kept as a
+numbered problem of that line (`RawTable.problems`), never merged into its neighbours.
 """
 
 from __future__ import annotations
@@ -12,12 +18,14 @@ from __future__ import annotations
 import csv
 import io
 import re
-from dataclasses import dataclass
+import zipfile
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 
 from metrics.validation import UnreadableFile
@@ -32,6 +40,27 @@ SCORE_SAMPLE_BYTES = 16_000  # non-ASCII lines scored to choose a single-byte en
 MIXED_LINE_SHARE = 0.2  # at most this share of non-UTF-8 lines makes a file "UTF-8 with stray lines"
 EXCEL_SUFFIXES = (".xlsx", ".xlsm")
 
+# Limits that protect the server from a hostile or broken export (documented in data/README.md).
+# A real registry export is far below each of them; a file over one is refused with a message.
+MAX_FILE_BYTES = 1 << 30  # 1 GiB on disk (about 15 million student rows as CSV)
+MAX_ROWS = 20_000_000  # lines of a text file, rows of a sheet
+MAX_COLUMNS = 500  # columns of the widest row (an export has about 10)
+MAX_CELL_CHARS = 10_000  # characters in one cell; a longer cell makes its row unusable
+MAX_RECORD_LINES = 20  # a quoted cell may span at most this many lines before the quote counts as unbalanced
+MAX_XLSX_PART_BYTES = 512 << 20  # uncompressed size of one part of a workbook (sheet XML, shared strings)
+MAX_XLSX_SHARED_STRINGS_BYTES = 128 << 20  # shared strings are held in memory whole
+LIMITS = {
+    "file size": f"{MAX_FILE_BYTES >> 20} MB",
+    "rows (lines)": f"{MAX_ROWS:,}",
+    "columns": f"{MAX_COLUMNS}",
+    "characters in one cell": f"{MAX_CELL_CHARS:,}",
+    "lines in one quoted cell": f"{MAX_RECORD_LINES}",
+    "uncompressed part of an .xlsx (a sheet)": f"{MAX_XLSX_PART_BYTES >> 20} MB",
+    "shared strings of an .xlsx": f"{MAX_XLSX_SHARED_STRINGS_BYTES >> 20} MB",
+}
+
+csv.field_size_limit(1 << 30)  # long cells are reported by length (MAX_CELL_CHARS), not by a csv.Error
+
 _CYRILLIC_COMMON = set("оеаинтсрвлкмдпуяызьбгч")
 _CYRILLIC_LOWER = set("абвгдеёжзийклмнопрстуфхцчшщъыьэюяўқғҳіїєґ")
 _CYRILLIC_UPPER = {c.upper() for c in _CYRILLIC_LOWER}
@@ -39,13 +68,29 @@ _LATIN_ACCENTED = set("áéíóúñüàèìòùâêîôûçäöëïßãõåæø�
 
 
 @dataclass(frozen=True)
-class RawTable:
-    """Every line of a file as text cells; ``lines[i]`` is line ``i + 1`` of the file (or sheet)."""
+class CellProblem:
+    """A cell (or, with ``column`` None, a whole row) of a RawTable that cannot be used as read."""
 
-    cells: pd.DataFrame  # all columns str, "" for empty; index 0 = first line
+    row: int  # index into RawTable.cells
+    column: int | None  # position of the cell; None = the whole row
+    code: str  # what kind of problem (see metrics.validation.MESSAGE_CODES)
+    message: str  # English text: what is wrong and what to do
+
+
+@dataclass(frozen=True)
+class RawTable:
+    """Every record of a file as text cells, with the file line each one starts on."""
+
+    cells: pd.DataFrame  # all columns str, "" for empty; one row per record
     encoding: str
     delimiter: str
-    notes: tuple[str, ...] = ()  # things worth telling the user (e.g. mixed encodings)
+    notes: tuple[tuple[str, str], ...] = ()  # (code, message): things worth telling the user (mixed encodings ...)
+    line_numbers: np.ndarray | None = None  # line (1-based) each row starts on; None = row index + 1
+    problems: tuple[CellProblem, ...] = field(default_factory=tuple)
+
+    def line(self, row: int) -> int:
+        """The line of the file (or sheet row) where row ``row`` of `cells` starts."""
+        return int(self.line_numbers[row]) if self.line_numbers is not None else row + 1
 
 
 def _text_score(text: str) -> int:
@@ -91,18 +136,22 @@ def _best_single_byte(raw: bytes) -> str:
     return best
 
 
-def decode(raw: bytes) -> tuple[str, str, tuple[str, ...]]:
-    """Decode a file's bytes: returns (text, encoding name, notes).
+def decode(raw: bytes) -> tuple[str, str, tuple[tuple[str, str], ...]]:
+    """Decode a file's bytes: returns (text, encoding name, notes as (code, message)).
 
     BOMs decide first (UTF-8, UTF-16 LE/BE, UTF-32). Then strict UTF-8. A file that is UTF-8
     except for a few lines (exports concatenated from several systems) keeps its UTF-8 lines
     and decodes the others with the single-byte encoding that reads best for them. Otherwise
     the best-reading single-byte encoding is chosen by content, never by the file name.
     """
-    if raw.startswith(b"\xff\xfe\x00\x00") or raw.startswith(b"\x00\x00\xfe\xff"):
-        return raw.decode("utf-32"), "utf-32", ()
-    if raw.startswith(b"\xff\xfe") or raw.startswith(b"\xfe\xff"):
-        return raw.decode("utf-16"), "utf-16", ()
+    for boms, name in (((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff"), "utf-32"), ((b"\xff\xfe", b"\xfe\xff"), "utf-16")):
+        if raw.startswith(boms):
+            try:
+                return raw.decode(name), name, ()
+            except UnicodeDecodeError as error:  # cut short, or not really that encoding
+                note = (f"the file is not valid {name.upper()} from byte {error.start} on (it may have been "
+                        "cut short while copying); unreadable characters are shown as \ufffd. Export it again.")
+                return raw.decode(name, errors="replace"), name, (("encoding_truncated", note),)
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
         bom = True
@@ -127,7 +176,7 @@ def decode(raw: bytes) -> tuple[str, str, tuple[str, ...]]:
             text_lines[index] = raw_lines[index].decode(fallback, errors="replace")
         note = (f"{len(bad)} line(s) were not valid UTF-8 (first at line {bad[0] + 1}); "
                 f"they were read as {fallback}. Save the file as UTF-8 to avoid this.")
-        return "\n".join(text_lines), f"utf-8+{fallback}", (note,)
+        return "\n".join(text_lines), f"utf-8+{fallback}", (("mixed_encoding", note),)
     encoding = _best_single_byte(raw)
     return raw.decode(encoding, errors="replace"), encoding, ()
 
@@ -155,8 +204,8 @@ def sniff_delimiter(text: str) -> str:
 def read_text_table(text: str, delimiter: str, utf8: bytes | None = None) -> pd.DataFrame:
     """Split decoded text into a grid of str cells, one row per line (blank lines kept).
 
-    Arrow's multithreaded CSV reader does the work; files whose lines have different numbers
-    of fields (title lines above the header) fall back to a tolerant reader.
+    Arrow's multithreaded CSV reader does the work. It raises ValueError (ArrowInvalid) when the
+    lines have different numbers of fields, and the caller then reads line by line.
     """
     options = pa_csv.ParseOptions(delimiter=delimiter, quote_char='"', ignore_empty_lines=False)
     read = pa_csv.ReadOptions(autogenerate_column_names=True, block_size=1 << 22)
@@ -174,27 +223,227 @@ def read_text_table(text: str, delimiter: str, utf8: bytes | None = None) -> pd.
     return frame
 
 
-def _read_ragged(text: str, delimiter: str) -> pd.DataFrame:
-    """Fallback for files whose lines have different numbers of fields (title lines, notes)."""
-    rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
-    width = max((len(row) for row in rows), default=0)
-    return pd.DataFrame([row + [""] * (width - len(row)) for row in rows], dtype=str)
+def physical_lines(text: str) -> int:
+    """Number of lines in (newline-normalised) text; a final line without a newline counts."""
+    if not text:
+        return 0
+    return text.count("\n") + (0 if text.endswith("\n") else 1)
 
 
-def read_excel_cells(path: Path) -> pd.DataFrame:
-    """The first sheet of an .xlsx workbook as str cells, one row per sheet row from row 1."""
+def read_lines(text: str, delimiter: str) -> tuple[pd.DataFrame, np.ndarray, list[CellProblem]]:
+    """Split text into records line by line, so that no line is ever swallowed by another.
+
+    A line with an unbalanced quote is joined with the following lines only when that closes
+    the quote within `MAX_RECORD_LINES` lines and gives no more fields than the widest other
+    record (a quoted cell with line breaks, which the export meant); the join is reported.
+    Otherwise the line is read on its own with the quote taken as a character, and reported as
+    a problem of that line. A last line cut short (no final newline and fewer fields than the
+    lines before it) is reported as a file still being written.
+    Returns (cells, first line of each record, problems).
+    """
+    lines = text.split("\n")
+    if text.endswith("\n"):
+        lines.pop()
+    odd = [line.count('"') % 2 == 1 for line in lines]
+    records: list[list[str]] = []
+    starts: list[int] = []
+    problems: list[CellProblem] = []
+    pending: list[tuple[int, int, int]] = []  # (record index, first line, last line) of joined records
+
+    def plain(line: str) -> list[str]:
+        return next(csv.reader([line], delimiter=delimiter, quoting=csv.QUOTE_NONE), [""]) if line else [""]
+
+    index = 0
+    segment_start = 0
+    while index <= len(lines):
+        if index < len(lines) and not odd[index]:
+            index += 1
+            continue
+        # lines[segment_start:index] are balanced: parse them one record per line
+        segment = lines[segment_start:index]
+        if segment:
+            for offset, row in enumerate(csv.reader(segment, delimiter=delimiter, strict=False)):
+                records.append(row or [""])
+                starts.append(segment_start + offset + 1)
+        if index == len(lines):
+            break
+        closing = next((end for end in range(index + 1, min(len(lines), index + MAX_RECORD_LINES))
+                        if odd[end]), None)
+        if closing is not None:
+            joined = next(csv.reader(["\n".join(lines[index:closing + 1])], delimiter=delimiter, strict=False), [])
+            pending.append((len(records), index + 1, closing + 1))
+            records.append([cell.replace("\n", " ") for cell in joined])
+            starts.append(index + 1)
+            index = closing + 1
+        else:
+            problems.append(CellProblem(len(records), None, "quote_unbalanced",
+                                        f"line {index + 1} has an opening quote (\") that is never closed; the row "
+                                        "is excluded. Remove the stray quote or close it, and export again."))
+            records.append(plain(lines[index]))
+            starts.append(index + 1)
+            index += 1
+        segment_start = index
+    widths = np.fromiter((len(row) for row in records), dtype=np.int64, count=len(records))
+    others = np.delete(widths, [record for record, _, _ in pending]) if pending else widths
+    modal = int(np.bincount(others).argmax()) if len(others) else 0
+    for record, first, last in pending:
+        if widths[record] > max(modal, 1):
+            problems.append(CellProblem(record, None, "quote_unbalanced",
+                                        f"lines {first}–{last} were taken as one record by a quote (\") that is not "
+                                        "closed on its line; the row is excluded. Check the quotes on these lines."))
+        else:
+            problems.append(CellProblem(record, None, "record_joined",
+                                        f"lines {first}–{last} are one record (a quoted cell with line breaks); "
+                                        "they were joined. Check that this row is right."))
+    if records and not text.endswith("\n") and len(records) > 2 and widths[-1] < modal:
+        problems.append(CellProblem(len(records) - 1, None, "line_torn",
+                                    f"the last line ({starts[-1]}) is cut short: it has {widths[-1]} of {modal} fields "
+                                    "and no line end (was the file still being written?); the row is excluded."))
+    width = int(widths.max()) if len(widths) else 0
+    if width > MAX_COLUMNS:
+        raise UnreadableFile(f"a line has {width:,} columns; at most {MAX_COLUMNS} are read. "
+                             "Delete the empty or extra columns and export again.")
+    padded = [row + [""] * (width - len(row)) for row in records]
+    return pd.DataFrame(padded, dtype=str), np.asarray(starts, dtype=np.int64), problems
+
+
+def _normalise_newlines(text: str) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """CR LF → LF; a file with only CR line ends (old Macs) gets LF; a stray CR inside a line becomes a space."""
+    if "\r" not in text:
+        return text, ()
+    text = text.replace("\r\n", "\n")
+    if "\r" not in text:
+        return text, ()
+    if "\n" not in text.rstrip("\r"):
+        return text.replace("\r", "\n"), ()
+    first = text[: text.index("\r")].count("\n") + 1
+    count = text.count("\r")
+    note = (f"{count} stray carriage return(s) (CR) inside lines, first on line {first}, were read as spaces; "
+            "check those cells.")
+    return text.replace("\r", " "), (("newline_stray_cr", note),)
+
+
+def _check_size(path: Path) -> None:
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise UnreadableFile(f"{path.name}: is {size >> 20:,} MB; at most {MAX_FILE_BYTES >> 20:,} MB is read. "
+                             "Split the export (e.g. by year) into several folders or files.")
+
+
+def _oversized_cells(cells: pd.DataFrame) -> list[CellProblem]:
+    """A problem for every cell longer than `MAX_CELL_CHARS` (the cell is emptied to free memory)."""
+    problems = []
+    for position in cells.columns:
+        lengths = pc.utf8_length(pa.array(cells[position].array))
+        over = np.flatnonzero(np.asarray(pc.fill_null(pc.greater(lengths, MAX_CELL_CHARS), False)
+                                         .to_numpy(zero_copy_only=False), dtype=bool))
+        for row in over:
+            length = len(cells.iat[row, position])
+            problems.append(CellProblem(int(row), int(position), "cell_too_long",
+                                        f"the cell has {length:,} characters; at most {MAX_CELL_CHARS:,} are read, "
+                                        "so the row is excluded. Shorten the text."))
+            cells.iat[row, position] = ""
+    return problems
+
+
+# ----------------------------------------------------------------------------------------------
+# Workbooks
+# ----------------------------------------------------------------------------------------------
+_CELL_REF = re.compile(r"([A-Z]{1,3})(\d+)")
+
+
+def _column_number(letters: str) -> int:
+    number = 0
+    for letter in letters:
+        number = number * 26 + ord(letter) - 64
+    return number
+
+
+def _check_workbook_parts(path: Path) -> None:
+    """Refuse a workbook whose parts would expand past the limits, before anything is expanded."""
+    try:
+        archive = zipfile.ZipFile(path)
+    except zipfile.BadZipFile as error:
+        raise UnreadableFile(f"{path.name}: is not an Excel workbook (.xlsx is a zip archive; this file is not one: "
+                             f"{error}). Save it again from Excel as .xlsx, or export it as CSV.") from error
+    with archive:
+        for info in archive.infolist():
+            limit = MAX_XLSX_SHARED_STRINGS_BYTES if info.filename.endswith("sharedStrings.xml") else MAX_XLSX_PART_BYTES
+            if info.file_size > limit:
+                raise UnreadableFile(
+                    f"{path.name}: part '{info.filename}' expands to {info.file_size >> 20:,} MB; at most "
+                    f"{limit >> 20:,} MB is read. Save the sheet as CSV, or remove the oversized content.")
+
+
+def _scan_sheet(source) -> tuple[int, int, list[tuple[int, int]]]:
+    """The real extent of a sheet's XML and its formula cells without a saved value.
+
+    Returns (last row with a value, last column with a value, [(row, column) of formulas with
+    no cached value]). Streams the XML, so a bogus <dimension> or a million empty rows cost
+    only the time to read them.
+    """
+    from lxml import etree
+
+    namespace = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+    last_row = last_column = 0
+    formulas: list[tuple[int, int]] = []
+    row_number = 0
+    for _, element in etree.iterparse(source, events=("end",), tag=(f"{namespace}c", f"{namespace}row"),
+                                      huge_tree=False):
+        if element.tag == f"{namespace}row":
+            element.clear(keep_tail=False)
+            continue
+        reference = element.get("r")
+        match = _CELL_REF.match(reference or "")
+        if match:
+            column, row_number = _column_number(match.group(1)), int(match.group(2))
+        else:
+            column = 0
+        value = element.find(f"{namespace}v")
+        inline = element.find(f"{namespace}is")
+        has_value = (value is not None and (value.text or "") != "") or inline is not None
+        if element.find(f"{namespace}f") is not None and not has_value:
+            formulas.append((row_number, column))
+        elif has_value and row_number:
+            last_row = max(last_row, row_number)
+            last_column = max(last_column, column)
+        element.clear(keep_tail=False)
+    return last_row, last_column, formulas
+
+
+def read_excel_cells(path: Path) -> tuple[pd.DataFrame, list[CellProblem]]:
+    """The first sheet of an .xlsx workbook as str cells, one row per sheet row from row 1.
+
+    The sheet is scanned first for its real extent, so a workbook claiming (or holding one
+    stray cell at) XFD1048576 is refused or read only as far as it has values, never padded.
+    """
     from openpyxl import load_workbook
 
+    _check_workbook_parts(path)
     workbook = load_workbook(path, read_only=True, data_only=True)
     try:
         sheet = workbook.worksheets[0]
+        with workbook._archive.open(sheet._worksheet_path) as source:  # the sheet's own XML part
+            last_row, last_column, formulas = _scan_sheet(source)
+        if last_column > MAX_COLUMNS:
+            raise UnreadableFile(
+                f"{path.name}: the first sheet has a value in column {last_column:,}; at most {MAX_COLUMNS} "
+                "columns are read. Delete the columns to the right of the table and save again.")
+        if last_row > MAX_ROWS:
+            raise UnreadableFile(f"{path.name}: the first sheet has {last_row:,} rows; at most {MAX_ROWS:,} are read.")
         rows = []
-        for row in sheet.iter_rows(values_only=True):
-            rows.append(["" if value is None else _excel_text(value) for value in row])
+        if last_row:
+            for row in sheet.iter_rows(min_row=1, max_row=last_row, max_col=last_column, values_only=True):
+                rows.append(["" if value is None else _excel_text(value) for value in row])
     finally:
         workbook.close()
     width = max((len(row) for row in rows), default=0)
-    return pd.DataFrame([row + [""] * (width - len(row)) for row in rows], dtype=str)
+    cells = pd.DataFrame([row + [""] * (width - len(row)) for row in rows], dtype=str)
+    problems = [CellProblem(row - 1, column - 1, "formula_without_value",
+                            "the cell holds a formula whose result was not saved with the file; the value cannot "
+                            "be read. Open the file in Excel and save it again (or paste values).")
+                for row, column in formulas if row - 1 < len(cells)]
+    return cells, problems
 
 
 def _excel_text(value: object) -> str:
@@ -210,15 +459,23 @@ def _excel_text(value: object) -> str:
 def read_raw(path: Path) -> RawTable:
     """Read any supported export (.csv, .tsv, .txt, .xlsx) into a RawTable, or raise UnreadableFile."""
     path = Path(path)
+    try:
+        _check_size(path)
+    except OSError as error:
+        raise UnreadableFile(f"{path.name}: cannot be read ({error.strerror}).") from error
     if path.suffix.lower() in EXCEL_SUFFIXES:
         try:
-            cells = read_excel_cells(path)
-        except Exception as error:  # openpyxl raises many kinds for damaged files
+            cells, problems = read_excel_cells(path)
+        except UnreadableFile:
+            raise
+        except Exception as error:  # openpyxl and lxml raise many kinds for damaged files
             raise UnreadableFile(
-                f"{path.name}: cannot be opened as an Excel workbook ({type(error).__name__}: {error}). "
+                f"{path.name}: cannot be opened as an Excel workbook ({type(error).__name__}: {str(error)[:200]}). "
                 "Save it again from Excel as .xlsx, or export it as CSV."
             ) from error
-        return RawTable(cells=_strip_cells(cells), encoding="xlsx", delimiter="")
+        cells = _strip_cells(cells)
+        problems += _oversized_cells(cells)
+        return RawTable(cells=cells, encoding="xlsx", delimiter="", problems=tuple(problems))
     try:
         raw = path.read_bytes()
     except OSError as error:
@@ -232,15 +489,35 @@ def read_raw(path: Path) -> RawTable:
         text = text[1:]
     if not text.strip():
         raise UnreadableFile(f"{path.name}: is empty.")
+    text, newline_notes = _normalise_newlines(text)
+    notes += newline_notes
+    lines = physical_lines(text)
+    if lines > MAX_ROWS:
+        raise UnreadableFile(f"{path.name}: has {lines:,} lines; at most {MAX_ROWS:,} are read. Split the export.")
     delimiter = sniff_delimiter(text)
+    widest = max((line.count(delimiter) + 1 for line in text[:1_000_000].split("\n", SNIFF_LINES)[:SNIFF_LINES]),
+                  default=0)
+    if widest > MAX_COLUMNS:
+        raise UnreadableFile(f"{path.name}: a line near the top has {widest:,} columns; at most {MAX_COLUMNS} are "
+                             "read. Delete the empty or extra columns and export again.")
+    problems: list[CellProblem] = []
+    starts = None
     try:
         utf8 = None
-        if encoding in ("utf-8", "utf-8-sig"):
+        if encoding in ("utf-8", "utf-8-sig") and b"\r" not in raw:
             utf8 = raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw
         cells = read_text_table(text, delimiter, utf8)
+        if len(cells) != lines or cells.shape[1] > MAX_COLUMNS:  # a quoted cell spanned lines: read line by line
+            raise ValueError("records do not match lines")
     except (pa.ArrowInvalid, ValueError):
-        cells = _read_ragged(text, delimiter)
-    return RawTable(cells=_strip_cells(cells), encoding=encoding, delimiter=delimiter, notes=notes)
+        try:
+            cells, starts, problems = read_lines(text, delimiter)
+        except UnreadableFile as error:
+            raise UnreadableFile(f"{path.name}: {error}") from error
+    cells = _strip_cells(cells)
+    problems += _oversized_cells(cells)
+    return RawTable(cells=cells, encoding=encoding, delimiter=delimiter, notes=notes,
+                    line_numbers=starts, problems=tuple(problems))
 
 
 def _strip_cells(cells: pd.DataFrame) -> pd.DataFrame:

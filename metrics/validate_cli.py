@@ -1,7 +1,9 @@
 """`python -m metrics validate`: the validation report of a data folder, as text.
 
-Exit codes: 0 when clean or only warnings, 1 when rows had errors (they were excluded),
-2 when a file cannot be read at all or the folder holds no export.
+Exit codes: 0 when clean or only warnings, 1 when rows had errors (they were excluded) or
+lines could not be read one record per line, 2 when a file cannot be read at all, the
+settings are invalid, or the folder holds no export. Never a traceback: an unexpected failure
+is one message and exit 2.
 """
 
 from __future__ import annotations
@@ -12,9 +14,28 @@ from pathlib import Path
 from metrics.ingest import load_dataset
 
 EXIT_CLEAN, EXIT_ROW_ERRORS, EXIT_UNREADABLE = 0, 1, 2
+SHOWN_VALUE_CHARS = 80  # a value longer than this is cut in the report (the cell may be 10,000 characters)
+# Problems that mean lines and records of a file did not match: never a clean exit.
+LINE_MISMATCH_CODES = ("record_joined", "quote_unbalanced", "line_torn")
+
+
+def _shown(value: object) -> str:
+    text = str(value).replace("\n", " ")
+    return text if len(text) <= SHOWN_VALUE_CHARS else text[:SHOWN_VALUE_CHARS] + f"… ({len(text):,} characters)"
 
 
 def main(argv: list[str]) -> int:
+    try:
+        return _run(argv)
+    except SystemExit:
+        raise
+    except Exception as error:  # noqa: BLE001 - a user never sees a traceback
+        print(f"error: validation stopped unexpectedly ({type(error).__name__}: {str(error)[:300]}). "
+              "Please report this with the files that caused it.")
+        return EXIT_UNREADABLE
+
+
+def _run(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="python -m metrics validate",
                                      description="Check the exports in a data folder.")
     parser.add_argument("--data", default="data", help="folder with the exports (default: data)")
@@ -28,16 +49,17 @@ def main(argv: list[str]) -> int:
     except ValueError as error:
         print(f"error: {error}")
         return EXIT_UNREADABLE
-    print(f"{data.university} — home country {data.home} — folder {args.data}")
+    print(f"{_shown(data.university)} — home country {data.home} — folder {args.data}")
     print()
-    print(f"{'file':<28}{'encoding':<16}{'rows read':>10}{'loaded':>10}{'excluded':>10}{'skipped':>9}")
+    print(f"{'file':<28}{'export':<20}{'encoding':<16}{'rows read':>10}{'loaded':>10}{'excluded':>10}{'skipped':>9}")
     for report in data.files:
-        name = Path(report.path).name
-        print(f"{name:<28}{report.encoding:<16}{report.rows_read:>10}{report.rows_loaded:>10}"
+        name = _shown(Path(report.path).name)
+        print(f"{name:<28}{report.export:<20}{report.encoding:<16}{report.rows_read:>10}{report.rows_loaded:>10}"
               f"{report.rows_excluded:>10}{report.skipped_lines:>9}")
-    for issue in data.unreadable:
-        print(f"{issue.file:<28}cannot be read")
-    if not data.files and not data.unreadable:
+    file_errors = [issue for issue in data.unreadable if issue.severity == "error"]
+    for issue in file_errors:
+        print(f"{_shown(issue.file):<28}cannot be read")
+    if not data.files and not file_errors:
         print(f"error: no export found in '{args.data}' (expected e.g. students.csv, partners.csv)")
         return EXIT_UNREADABLE
     problems = list(data.unreadable) + list(data.issues)
@@ -46,12 +68,13 @@ def main(argv: list[str]) -> int:
         print("No problems found.")
     for issue in problems:
         where = issue.file + (f", line {issue.row}" if issue.row else "") + (f", column '{issue.column}'" if issue.column else "")
-        value = f" value '{issue.value}'" if issue.value not in (None, "") else ""
+        value = f" value '{_shown(issue.value)}'" if issue.value not in (None, "") else ""
         print(f"{issue.severity.upper():<8}{where}:{value} {issue.message}")
     errors = sum(issue.severity == "error" for issue in data.issues)
     warnings = sum(issue.severity == "warning" for issue in data.issues)
     print()
-    print(f"{len(data.unreadable)} unreadable file(s), {errors} error(s), {warnings} warning(s).")
-    if data.unreadable:
+    print(f"{len(file_errors)} unreadable file(s), {errors} error(s), {warnings} warning(s).")
+    if file_errors:
         return EXIT_UNREADABLE
-    return EXIT_ROW_ERRORS if errors else EXIT_CLEAN
+    mismatch = any(issue.code in LINE_MISMATCH_CODES for issue in data.issues)
+    return EXIT_ROW_ERRORS if errors or mismatch else EXIT_CLEAN

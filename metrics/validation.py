@@ -40,6 +40,9 @@ MESSAGE_CODES = (
     "personal_data_dropped", "column_ignored", "column_duplicate", "row_skipped", "mixed_encoding",
     "value_invalid_excluded", "value_invalid_blanked", "value_required_empty", "country_unresolved",
     "country_list_unresolved", "no_date_or_year", "more_rows", "file_unsupported", "file_unreadable",
+    # reader: lines and cells that cannot be taken as they are, files over a limit, odd files in a folder
+    "encoding_truncated", "newline_stray_cr", "quote_unbalanced", "record_joined", "line_torn", "cell_too_long",
+    "formula_without_value", "settings_invalid", "export_ambiguous", "file_skipped", "file_taken_for",
 )
 
 

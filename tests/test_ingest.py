@@ -72,7 +72,7 @@ def test_utf8_file_with_a_few_single_byte_lines_keeps_every_line():
     text, encoding, notes = decode(raw)
     assert text.splitlines() == ["code,name", "CUW,Curaçao", "CIV,Côte d'Ivoire", "LAO,Lao People’s"]
     assert encoding == "utf-8+mac_roman"
-    assert "line 3" in notes[0]
+    assert notes[0][0] == "mixed_encoding" and "line 3" in notes[0][1]
 
 
 # --- delimiters, titles, blanks, totals -----------------------------------------------------
