@@ -370,8 +370,13 @@ def find_export_file(data_dir: Path, export: Export) -> Path | None:
     return None
 
 
-def _export_for_headers(raw: RawTable) -> tuple[str | None, list[str]]:
-    """The export whose required columns a table's header has: (export name or None, candidates)."""
+def _export_for_headers(raw: RawTable, file_name: str = "") -> tuple[str | None, list[str]]:
+    """The export a table holds, from its header: (export name or None, candidate exports).
+
+    Candidates are the exports whose required columns the header has. The one with the most
+    recognised columns wins; on a tie, an export named in the file name (`students_2019.xlsx`)
+    wins; otherwise nothing is guessed and None is returned with the candidates.
+    """
     candidates = []
     for export in EXPORTS.values():
         aliases = header_aliases(export)
@@ -381,12 +386,16 @@ def _export_for_headers(raw: RawTable) -> tuple[str | None, list[str]]:
         found = {aliases.get(fold_header(value)) for value in raw.cells.iloc[row] if value}
         required = [column.name for column in export.columns if column.required]
         if all(name in found for name in required) and all(any(n in found for n in group) for group in export.one_of):
-            candidates.append((matches / len(export.columns), matches, export.name))
+            candidates.append((matches, export.name))
     if not candidates:
         return None, []
+    stem = fold_header(Path(file_name).stem)
+    named = [name for _, name in candidates if stem.startswith(fold_header(name))]
+    if len(named) == 1:
+        return named[0], [name for _, name in candidates]
     candidates.sort(reverse=True)
-    names = [name for _, _, name in candidates]
-    if len(candidates) > 1 and candidates[0][:2] == candidates[1][:2]:
+    names = [name for _, name in candidates]
+    if len(candidates) > 1 and candidates[0][0] == candidates[1][0]:
         return None, names
     return names[0], names
 
@@ -424,7 +433,7 @@ def _folder_files(data_dir: Path) -> tuple[dict[str, list[tuple[Path, RawTable |
             continue
         try:
             raw = read_raw(path)
-            export, candidates = _export_for_headers(raw)
+            export, candidates = _export_for_headers(raw, name)
         except UnreadableFile as error:
             records.append(Issue(name, None, None, None, str(error), "error", "file_unreadable"))
             continue
@@ -649,6 +658,7 @@ def load_export(path: Path, export: Export, raw: RawTable | None = None) -> tupl
             else:
                 problems.add(line, name, None, problem.message + " The value is left blank.", "warning", problem.code)
                 blanked.setdefault(name, []).append(target)
+    reader_excluded = excluded.copy()  # rows the reader already said are unusable
     for name, targets in blanked.items():
         values = data[name].copy()
         values.iloc[targets] = ""
@@ -660,6 +670,7 @@ def load_export(path: Path, export: Export, raw: RawTable | None = None) -> tupl
             columns[column.name] = _absent(column, len(data))
             continue
         values, bad_mask, empty_mask, raw_values = _coerce(data[column.name], column)
+        bad_mask, empty_mask = bad_mask & ~reader_excluded, empty_mask & ~reader_excluded  # said once already
         if column.kind == "country" or column.kind == "countries":
             columns[f"{column.name}_raw"] = raw_values
         columns[column.name] = values
@@ -681,7 +692,7 @@ def load_export(path: Path, export: Export, raw: RawTable | None = None) -> tupl
                              "value_required_empty", field=column.name)
                 excluded[index] = True
         if column.kind == "country":
-            _report_countries(problems, data[column.name], values, data_lines, column, excluded)
+            _report_countries(problems, data[column.name], values, data_lines, column, excluded, reader_excluded)
         if column.kind == "countries":
             _report_country_lists(problems, data[column.name], values, data_lines, column)
 
@@ -802,12 +813,12 @@ def _coerce(values: pd.Series, column: Column):
     return series, bad, empty, raw
 
 
-def _report_countries(problems, raw_values, resolved, lines, column, excluded):
+def _report_countries(problems, raw_values, resolved, lines, column, excluded, already):
     """One warning per unresolved country name, with its row count and first row."""
     unresolved = resolved.isna().to_numpy() & ~_is_empty(raw_values)
     if not unresolved.any():
         if column.required:
-            _exclude_empty(problems, raw_values, lines, column, excluded)
+            _exclude_empty(problems, raw_values, lines, column, excluded, already)
         return
     names = pd.Series(raw_values[unresolved].to_numpy(dtype=object))
     first_line = pd.Series(lines[unresolved]).groupby(names.to_numpy()).min()
@@ -817,11 +828,11 @@ def _report_countries(problems, raw_values, resolved, lines, column, excluded):
                      f"known yet): {count} row(s) kept without a country", "warning",
                      "country_unresolved", n=int(count))
     if column.required:
-        _exclude_empty(problems, raw_values, lines, column, excluded)
+        _exclude_empty(problems, raw_values, lines, column, excluded, already)
 
 
-def _exclude_empty(problems, raw_values, lines, column, excluded):
-    empty = _is_empty(raw_values)
+def _exclude_empty(problems, raw_values, lines, column, excluded, already):
+    empty = _is_empty(raw_values) & ~already
     for index in np.flatnonzero(empty):
         problems.add(int(lines[index]), column.name, "", f"required value '{column.name}' is empty; row excluded",
                      "error", "value_required_empty", field=column.name)

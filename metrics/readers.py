@@ -253,6 +253,12 @@ def read_lines(text: str, delimiter: str) -> tuple[pd.DataFrame, np.ndarray, lis
     def plain(line: str) -> list[str]:
         return next(csv.reader([line], delimiter=delimiter, quoting=csv.QUOTE_NONE), [""]) if line else [""]
 
+    # The usual number of fields, from balanced lines: a line that has it on its own is a record
+    # of its own, never the continuation of a quoted cell.
+    sample = [line for line, is_odd in zip(lines[:5000], odd[:5000]) if not is_odd and line]
+    sample_widths = [len(row) for row in csv.reader(sample, delimiter=delimiter, strict=False)]
+    usual = max(set(sample_widths), key=sample_widths.count) if sample_widths else 0
+
     index = 0
     segment_start = 0
     while index <= len(lines):
@@ -269,6 +275,8 @@ def read_lines(text: str, delimiter: str) -> tuple[pd.DataFrame, np.ndarray, lis
             break
         closing = next((end for end in range(index + 1, min(len(lines), index + MAX_RECORD_LINES))
                         if odd[end]), None)
+        if closing is not None and usual > 1 and any(len(plain(line)) >= usual for line in lines[index:closing + 1]):
+            closing = None  # the lines are whole records each: the quote is a stray one
         if closing is not None:
             joined = next(csv.reader(["\n".join(lines[index:closing + 1])], delimiter=delimiter, strict=False), [])
             pending.append((len(records), index + 1, closing + 1))

@@ -19,9 +19,10 @@ SHOWN_VALUE_CHARS = 80  # a value longer than this is cut in the report (the cel
 LINE_MISMATCH_CODES = ("record_joined", "quote_unbalanced", "line_torn")
 
 
-def _shown(value: object) -> str:
+def _shown(value: object, limit: int = SHOWN_VALUE_CHARS) -> str:
+    """A value for one line of the report: line breaks as spaces, cut after `limit` characters."""
     text = str(value).replace("\n", " ")
-    return text if len(text) <= SHOWN_VALUE_CHARS else text[:SHOWN_VALUE_CHARS] + f"… ({len(text):,} characters)"
+    return text if len(text) <= limit else text[:limit] + f"… ({len(text):,} characters)"
 
 
 def main(argv: list[str]) -> int:
@@ -67,6 +68,9 @@ def _run(argv: list[str]) -> int:
     if not problems:
         print("No problems found.")
     for issue in problems:
+        if issue.message.startswith(f"{issue.file}:"):  # a file-level record names its file itself
+            print(f"{issue.severity.upper():<8}{_shown(issue.message, 10 * SHOWN_VALUE_CHARS)}")
+            continue
         where = issue.file + (f", line {issue.row}" if issue.row else "") + (f", column '{issue.column}'" if issue.column else "")
         value = f" value '{_shown(issue.value)}'" if issue.value not in (None, "") else ""
         print(f"{issue.severity.upper():<8}{where}:{value} {issue.message}")
