@@ -6,7 +6,10 @@ What this layer does
 * ``resolve(name)`` maps an ISO alpha-2/alpha-3 code or a country name (English
   variants, Russian, Uzbek Latin and Cyrillic, Kazakh, Kyrgyz, Tajik, Spanish,
   French, German, Chinese, ...) to an ISO 3166-1 alpha-3 code (``XKX`` for
-  Kosovo), or ``None``.
+  Kosovo), or ``None``.  Endonyms ("Polska", "Deutschland", "대한민국"),
+  registry abbreviations ("Респ. Корея", "Korea, Rep.", "Micronesia, Fed.
+  Sts.") and a name followed by its own acronym ("Египет (АРЕ)", "Египет
+  АРЕ") are understood too.
 * ``resolve_series(values)`` does the same for a pandas Series, resolving each
   distinct value once.
 * ``continent``, ``region``, ``is_cis``/``CIS`` and ``display_name`` describe a
@@ -18,8 +21,12 @@ Where the names come from
    gettext catalogues (``CATALOGUE_LANGUAGES``) - translated names.
 2. UN Russian names (UNTERM short and official) vendored with the M49 regions
    in ``country_data/regions.csv`` (public domain, see country_data/README.md).
-3. The reviewed alias table ``country_data/aliases.csv`` (alias, iso3, note):
-   everything the catalogues lack or get ambiguous.  It wins over (1) and (2).
+3. Endonyms: for each country in ``country_data/endonym_languages.csv``, its
+   OWN name from the catalogues of the languages it writes it in (POL: pl ->
+   "Polska", "Rzeczpospolita Polska").  Other countries' names in those
+   languages are not indexed, so they cannot clash with the languages above.
+4. The reviewed alias table ``country_data/aliases.csv`` (alias, iso3, note):
+   everything the catalogues lack or get ambiguous.  It wins over (1)-(3).
    A row with an empty iso3 pins a name as deliberately unresolved.
 
 It never guesses
@@ -32,8 +39,27 @@ countries is dropped as ambiguous unless the alias table decides it.  Regional
 aggregates and placeholders (``NON_COUNTRY_NAMES``) always give ``None``.
 A wrong country is worse than an unresolved one.
 
+When the exact lookup fails, three mechanical steps are tried, each again an
+exact lookup of whole names:
+
+* abbreviations (``ABBREVIATIONS``) are expanded word by word: "Респ. Корея"
+  -> "Республика Корея", "Dem. Rep. of the Congo" -> "Democratic Republic of
+  the Congo".  A word with several expansions (Fed. -> Federal / Federation /
+  Federated / Federative) tries each; when two expansions name different
+  countries the name stays unresolved.
+* World Bank "Name, Qualifier" -> "Qualifier of Name": "Korea, Dem. People's
+  Rep." -> "Democratic People's Republic of Korea", "Egypt, Arab Rep." ->
+  "Arab Republic of Egypt".
+* a trailing acronym, bare or in parentheses, is dropped only when the
+  acronym on its own resolves to the SAME country as the rest: "Египет (АРЕ)",
+  "Египет АРЕ", "Германия (ФРГ)".  "Казахстан (РК)" stays unresolved because
+  "РК" alone is ambiguous (Kazakhstan / Korea) and pinned as such.
+
 Normalisation: apostrophe variants unified, NFKC, casefold, accents stripped
-from Latin letters (Cyrillic й/ў kept, ё folded to е, stress marks dropped),
+from Latin and Greek letters (ə folded to e; Arabic vowel signs dropped and
+letter variants such as ي/ی, ك/ک, أ/ا unified; Cyrillic й kept, ё folded to е, stress
+marks dropped), the Uzbek Cyrillic letters ў қ ғ ҳ folded to у к г х (people
+typing Uzbek on a Russian keyboard write "Козогистон" for "Қозоғистон"),
 punctuation collapsed.  UTF-8 text mis-decoded as cp1252/Latin-1
 ("CuraÃ§ao") or as GBK ("C么te d'Ivoire") is repaired when the plain
 lookup fails and the repaired text is a known name.
@@ -66,6 +92,8 @@ ALIASES_CSV = DATA_DIR / "aliases.csv"
 REGIONS_CSV = DATA_DIR / "regions.csv"
 #: Reviewed display-name overrides: iso3,lang,name,note.
 DISPLAY_NAMES_CSV = DATA_DIR / "display_names.csv"
+#: Reviewed list iso3,languages,note: the catalogues a country's endonyms come from.
+ENDONYM_LANGUAGES_CSV = DATA_DIR / "endonym_languages.csv"
 
 #: Kosovo is not in ISO 3166-1; XK/XKX are the user-assigned codes in common use.
 KOSOVO = "XKX"
@@ -138,6 +166,45 @@ NON_COUNTRY_NAMES = frozenset({
     "Plazas totales",
 })
 
+#: Abbreviations written in registers, expanded word by word (after
+#: normalisation: lower case, accents stripped, ё -> е, Uzbek ў қ ғ ҳ folded)
+#: when the name as written is not known.  Only words that are never a whole
+#: word of a country name are listed ("араб" is not: "Миср Араб Республикаси").
+#: Each expansion is tried; a name whose expansions disagree stays unresolved.
+ABBREVIATIONS: dict[str, tuple[str, ...]] = {
+    # Russian / Uzbek Cyrillic
+    "респ": ("республика", "республикаси"),
+    "рес": ("республика", "республикаси"),
+    "республ": ("республика", "республикаси"),
+    "федер": ("федеративная", "федерация", "федератив", "федерацияси"),
+    "фед": ("федеративная", "федерация", "федератив", "федерацияси"),
+    "дем": ("демократическая", "демократик"),
+    "демокр": ("демократическая", "демократик"),
+    "исл": ("исламская", "ислом"),
+    "рос": ("российская",),
+    "росс": ("российская",),
+    "соед": ("соединенные", "соединенное"),
+    "нар": ("народная",),
+    # Uzbek Latin
+    "resp": ("respublikasi", "respublika"),
+    "fed": ("federal", "federation", "federated", "federative", "federativ"),
+    # English and the Romance/Germanic languages of partner files
+    "rep": ("republic", "republica", "republique", "republik", "republika", "republiek"),
+    "repub": ("republic", "republica", "republique", "republik", "republika"),
+    "dem": ("democratic", "democratica", "democratique", "demokratische"),
+    "sts": ("states",),
+    "st": ("saint",),
+    "ste": ("sainte",),
+    "is": ("islands", "island"),
+    "isl": ("islands", "island"),
+    "utd": ("united",),
+}
+#: Most expansion combinations tried for one name, and most abbreviated words
+#: in a name that is expanded at all (real names have at most three):
+#: both bound the work spent on a long or hostile cell.
+MAX_EXPANSIONS = 16
+MAX_ABBREVIATED_WORDS = 6
+
 #: Leading or parenthesised articles that carry no meaning in a country name
 #: ("The Gambia", "Afganistán (el)", "Afghanistan (l')").
 _ARTICLES = frozenset({"the", "el", "la", "los", "las", "le", "les", "l", "lo"})
@@ -149,10 +216,19 @@ _APOSTROPHE_TABLE = str.maketrans({c: "'" for c in _APOSTROPHES})
 
 #: Latin letters that do not decompose under NFD but should fold to ASCII.
 _LATIN_FOLD = str.maketrans({"ø": "o", "ł": "l", "đ": "d", "ı": "i", "æ": "ae",
-                             "œ": "oe", "þ": "th", "ð": "d", "ħ": "h"})
+                             "œ": "oe", "þ": "th", "ð": "d", "ħ": "h", "ə": "e"})
 
-#: Combining marks dropped after Cyrillic letters: stress marks only (so й, ў,
-#: ї keep their breve/diaeresis; ё is folded to е explicitly).
+#: Arabic-script letter variants written interchangeably (Persian/Arabic yeh
+#: and kaf, alef with hamza or madda, teh marbuta): "ايران" = "ایران".
+_ARABIC_FOLD = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "أ": "ا", "إ": "ا",
+                              "آ": "ا", "ة": "ه"})
+
+#: Uzbek Cyrillic letters folded to the Russian letters people type for them
+#: (ў -> у, қ -> к, ғ -> г, ҳ -> х): "Козогистон" = "Қозоғистон".
+_UZBEK_CYRILLIC_FOLD = str.maketrans({"ў": "у", "қ": "к", "ғ": "г", "ҳ": "х"})
+
+#: Combining marks dropped after Cyrillic letters: stress marks only (so й and
+#: ї keep their breve/diaeresis; ё is folded to е and ў to у explicitly).
 _CYRILLIC_DROPPED_MARKS = frozenset({"\u0301", "\u0300"})
 
 #: Characters that hint at UTF-8 mis-decoded as cp1252/Latin-1.
@@ -160,26 +236,36 @@ _MOJIBAKE_HINTS = frozenset("ÃÂâÐÑÅÄ")
 
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 _CODE_RE = re.compile(r"[A-Za-z]{2,3}")
-_PAREN_RE = re.compile(r"(.+?)\s*\(([^()]*)\)")
 _LEADING_ARTICLE_RE = re.compile(r"^(?:(?:the|el|la|los|las|le|les|lo)\s+|l')")
+#: A word of a cleaned name with an optional trailing dot ("респ.", "rep").
+_WORD_RE = re.compile(r"[^\W\d_]+\.?")
+#: "Name ACRONYM" / "Name, ACRONYM" / "Name - ACRONYM": an acronym of 2-5
+#: capital letters (Latin or Cyrillic, Uzbek letters included) after a name.
+_ACRONYM_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZАБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯЎҚҒҲ")
+_ACRONYM_SEPARATORS = frozenset(" \t,-–—")
 
 
 # --------------------------------------------------------------------------
 # Normalisation
 # --------------------------------------------------------------------------
 
-def _is_latin(ch: str) -> bool:
+def _marks_are_optional(ch: str) -> bool:
+    """True for letters whose combining marks are routinely left out: Latin
+    and Greek accents, Arabic-script vowel signs (harakat, shadda)."""
     o = ord(ch)
-    return o < 0x0250 or 0x1E00 <= o <= 0x1EFF
+    return (o < 0x0250 or 0x1E00 <= o <= 0x1EFF       # Latin
+            or 0x0370 <= o <= 0x03FF or 0x1F00 <= o <= 0x1FFF  # Greek
+            or 0x0600 <= o <= 0x06FF)                     # Arabic script
 
 
 def _strip_marks(text: str) -> str:
-    """Drop accents from Latin letters and stress marks from Cyrillic ones."""
+    """Drop accents from Latin and Greek letters, vowel signs from Arabic
+    script and stress marks from Cyrillic letters."""
     out: list[str] = []
     base = ""
     for ch in unicodedata.normalize("NFD", text):
         if unicodedata.combining(ch):
-            if _is_latin(base) or ch in _CYRILLIC_DROPPED_MARKS:
+            if _marks_are_optional(base) or ch in _CYRILLIC_DROPPED_MARKS:
                 continue
         else:
             base = ch
@@ -192,7 +278,8 @@ def _clean(text: str) -> str:
     s = text.translate(_APOSTROPHE_TABLE)
     s = unicodedata.normalize("NFKC", s).casefold()
     s = s.replace("ё", "е")
-    s = _strip_marks(s).translate(_LATIN_FOLD)
+    s = _strip_marks(s).translate(_LATIN_FOLD).translate(_UZBEK_CYRILLIC_FOLD)
+    s = s.translate(_ARABIC_FOLD)
     s = s.replace("&", " and ").rstrip("* ")  # UN footnote markers: "Holy See *"
     return " ".join(s.split())
 
@@ -204,6 +291,20 @@ def _key(cleaned: str) -> str:
     return " ".join(s.split())
 
 
+def _split_parenthesised(text: str) -> tuple[str, str] | None:
+    """("X", "Y") for "X (Y)" (Y holds no parentheses); None otherwise.
+
+    String searches, not a regex: a lazy regex group followed by optional
+    spaces backtracks quadratically on a long run of spaces.
+    """
+    if not text.endswith(")"):
+        return None
+    start = text.rfind("(")
+    if start < 1 or ")" in text[start + 1:-1]:
+        return None
+    return text[:start].rstrip() or text[:1], text[start + 1:-1]
+
+
 def _variants(cleaned: str) -> list[str]:
     """Mechanical re-orderings of one cleaned name, most literal first.
 
@@ -212,9 +313,9 @@ def _variants(cleaned: str) -> list[str]:
     "Congo (Democratic Republic of the)" must not become "Congo".
     """
     out = [cleaned]
-    m = _PAREN_RE.fullmatch(cleaned)
-    if m:
-        head, qual = m.group(1).strip(" ,"), m.group(2).strip()
+    split = _split_parenthesised(cleaned)
+    if split:
+        head, qual = split[0].strip(" ,"), split[1].strip()
         out.append(head if _key(qual) in _ARTICLES else f"{head}, {qual}")
     for v in list(out):
         if v.count(",") == 1:
@@ -230,6 +331,65 @@ def _variants(cleaned: str) -> list[str]:
         if v not in seen:
             seen.append(v)
     return seen
+
+
+def _qualifier_first(cleaned: str) -> list[str]:
+    """World Bank "Name, Qualifier" -> "Qualifier of Name" (and "of the").
+
+    "korea, dem people's rep" is not a re-ordering _variants() knows: the
+    "of" is missing.  Used at lookup time only, never to build the tables.
+    """
+    if cleaned.count(",") != 1:
+        return []
+    name, qualifier = (p.strip() for p in cleaned.split(","))
+    if not name or not qualifier or qualifier.endswith((" of", " of the")):
+        return []
+    return [f"{qualifier} of {name}", f"{qualifier} of the {name}"]
+
+
+def _expansions(cleaned: str) -> list[str]:
+    """Every spelling of a cleaned name with its ABBREVIATIONS written out.
+
+    Empty when the name holds no abbreviation.  The dot after an abbreviation
+    is dropped with it; other punctuation (commas, parentheses) is kept so the
+    re-orderings of _variants() still apply.
+    """
+    pieces: list[list[str]] = []
+    pos = 0
+    found = False
+    for m in _WORD_RE.finditer(cleaned):
+        word = m.group(0).rstrip(".")
+        if word in ABBREVIATIONS:
+            pieces.append([cleaned[pos:m.start()]])
+            pieces.append(list(ABBREVIATIONS[word]))
+            pos = m.end()
+            found = True
+    if not found or len(pieces) > 2 * MAX_ABBREVIATED_WORDS:
+        return []
+    pieces.append([cleaned[pos:]])
+    out = [""]
+    for options in pieces:
+        out = [head + option for head in out for option in options][:MAX_EXPANSIONS]
+    return [" ".join(v.split()) for v in out]
+
+
+def _split_trailing_acronym(text: str) -> tuple[str, str] | None:
+    """("Египет", "АРЕ") for "Египет АРЕ" / "Египет, АРЕ"; None otherwise.
+
+    Scans from the end (linear time; a regex with two open-ended groups would
+    backtrack quadratically on a long cell).
+    """
+    start = len(text)
+    while start > 0 and text[start - 1] in _ACRONYM_LETTERS:
+        start -= 1
+    if not 2 <= len(text) - start <= 5:
+        return None
+    end = start
+    while end > 0 and text[end - 1] in _ACRONYM_SEPARATORS:
+        end -= 1
+    if end == start or end == 0:
+        return None
+    return text[:end], text[start:]
 
 
 def normalize_name(name: str) -> str:
@@ -315,6 +475,29 @@ def _catalogue_names() -> list[tuple[str, str]]:
         for col in ("name_ru_unterm_short", "name_ru_official"):
             if row[col]:
                 pairs.append((row[col], row["iso3"]))
+    pairs.extend(_endonyms())
+    return pairs
+
+
+def _endonyms() -> list[tuple[str, str]]:
+    """(name, iso3): each listed country's own name in its own languages."""
+    pairs: list[tuple[str, str]] = []
+    catalogues: dict[str, gettext.NullTranslations] = {}
+    for row in _read_csv(ENDONYM_LANGUAGES_CSV):
+        country = pycountry.countries.get(alpha_3=row["iso3"])
+        if country is None:
+            raise ValueError(f"{ENDONYM_LANGUAGES_CSV.name}: unknown code {row['iso3']!r}")
+        for lang in row["languages"].split():
+            if lang not in catalogues:
+                try:
+                    catalogues[lang] = gettext.translation(
+                        "iso3166-1", pycountry.LOCALES_DIR, languages=[lang])
+                except OSError:  # a pycountry build without this catalogue
+                    continue
+            for attr in ("name", "official_name", "common_name"):
+                msgid = getattr(country, attr, None)
+                if msgid:
+                    pairs.append((catalogues[lang].gettext(msgid), country.alpha_3))
     return pairs
 
 
@@ -383,6 +566,35 @@ def _tables() -> _Tables:
 # Public API
 # --------------------------------------------------------------------------
 
+def _lookup_cleaned(cleaned: str) -> tuple[bool, str | None]:
+    """(decided, iso3) for one cleaned name: its re-orderings, exact keys only."""
+    t = _tables()
+    for v in _variants(cleaned) + _qualifier_first(cleaned):
+        k = _key(v)
+        if not k or k in t.non_country:
+            return True, None
+        if k in t.names:
+            return True, t.names[k]
+    return False, None
+
+
+def _lookup_expanded(cleaned: str) -> tuple[bool, str | None]:
+    """(decided, iso3) after writing out abbreviations; disagreement -> None."""
+    answers = {code for decided, code in map(_lookup_cleaned, _expansions(cleaned))
+               if decided}
+    if not answers:
+        return False, None
+    return True, (answers.pop() if len(answers) == 1 else None)
+
+
+def _same_country(name: str, acronym: str) -> tuple[bool, str | None]:
+    """A name followed by an acronym: decided only when both are the same country."""
+    head, qual = _lookup(name), _lookup(acronym)
+    if head[0] and qual[0] and head[1] is not None and head[1] == qual[1]:
+        return True, head[1]
+    return False, None
+
+
 def _lookup(text: str) -> tuple[bool, str | None]:
     """(decided, iso3) for one raw string; decided=False means 'unknown name'."""
     t = _tables()
@@ -391,19 +603,22 @@ def _lookup(text: str) -> tuple[bool, str | None]:
         code = t.codes.get(stripped.upper())
         if code is not None:
             return True, code
-    for v in _variants(_clean(stripped)):
-        k = _key(v)
-        if not k or k in t.non_country:
-            return True, None
-        if k in t.names:
-            return True, t.names[k]
+    cleaned = _clean(stripped)
+    for step in (_lookup_cleaned, _lookup_expanded):
+        decided, code = step(cleaned)
+        if decided:
+            return decided, code
     # "X (Y)" where X and Y each resolve, to the same country: "Irlanda (Eire)",
-    # "Korea, Süd (Südkorea)".  A qualifier alone never decides.
-    m = _PAREN_RE.fullmatch(stripped)
-    if m:
-        head, qual = _lookup(m.group(1)), _lookup(m.group(2))
-        if head[0] and qual[0] and head[1] is not None and head[1] == qual[1]:
-            return True, head[1]
+    # "Korea, Süd (Südkorea)", "Египет (АРЕ)".  A qualifier alone never decides.
+    split = _split_parenthesised(stripped)
+    if split:
+        decided, code = _same_country(*split)
+        if decided:
+            return decided, code
+    # "Египет АРЕ", "Germany - FRG": the same rule for a bare trailing acronym.
+    split = _split_trailing_acronym(stripped)
+    if split:
+        return _same_country(*split)
     return False, None
 
 
