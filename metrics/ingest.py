@@ -26,8 +26,11 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from metrics import countries
+from metrics.headers import header_aliases, is_numbering_header, match_header
 from metrics.readers import RawTable, read_raw
 from metrics.schema import EXPORTS, PERSONAL_DATA_HEADERS, Column, Export
+from metrics.text import fold
+from metrics.validity import parse_dates_safe, parse_validities
 from metrics.validation import FileReport, Issue, UnreadableFile
 
 SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xlsm")
@@ -68,26 +71,7 @@ INVALID = object()  # marks a value that could not be parsed
 # ----------------------------------------------------------------------------------------------
 # Headers
 # ----------------------------------------------------------------------------------------------
-_APOSTROPHES = str.maketrans({"ʻ": "'", "‘": "'", "’": "'", "`": "'", "´": "'", "ʼ": "'", "ё": "е"})
-_HEADER_PUNCTUATION = re.compile(r"[\s_\-./,:;*()\[\]#№\"]+")
-
-
-def fold_header(text: str) -> str:
-    """A header folded for matching: case, spaces, punctuation and apostrophe styles ignored."""
-    text = unicodedata.normalize("NFKC", str(text)).casefold().translate(_APOSTROPHES)
-    text = "".join(char for char in unicodedata.normalize("NFKD", text) if not unicodedata.combining(char)
-                   or char in "\u0306")  # keep й (и + breve) distinct from и
-    text = unicodedata.normalize("NFKC", text)
-    return _HEADER_PUNCTUATION.sub(" ", text).strip()
-
-
-def header_aliases(export: Export) -> dict[str, str]:
-    """Folded header text → canonical column name, for one export."""
-    aliases: dict[str, str] = {}
-    for column in export.columns:
-        for alias in (column.name, column.name.replace("_", " "), *column.aliases):
-            aliases.setdefault(fold_header(alias), column.name)
-    return aliases
+fold_header = fold  # a header folded for matching: case, spaces, punctuation, apostrophe styles ignored
 
 
 _PERSONAL = frozenset(fold_header(header) for header in PERSONAL_DATA_HEADERS)
@@ -158,40 +142,25 @@ def parse_int(text: str):
     return int(value)
 
 
-_DATE_FORMATS = (
-    (re.compile(r"^\d{4}-\d{1,2}-\d{1,2}([ T]\d{1,2}:\d{2}(:\d{2})?)?$"), "%Y-%m-%d"),
-    (re.compile(r"^\d{1,2}\.\d{1,2}\.\d{4}( \d{1,2}:\d{2}(:\d{2})?)?$"), "%d.%m.%Y"),
-    (re.compile(r"^\d{1,2}/\d{1,2}/\d{4}$"), "%d/%m/%Y"),
-    (re.compile(r"^\d{1,2}-\d{1,2}-\d{4}$"), "%d-%m-%Y"),
-    (re.compile(r"^\d{1,2}\.\d{1,2}\.\d{2}$"), "%d.%m.%y"),
-)
-
-
 def parse_date(text: str):
     """A date as ISO (2024-09-01), dd.mm.yyyy or dd/mm/yyyy (day first, as in the region)."""
     return parse_dates([text])[0]
 
 
 def parse_dates(texts: list[str]) -> list:
-    """`parse_date` for many values at once: one vectorised conversion per date format."""
-    results: list = [None] * len(texts)
-    by_format: dict[str, list[int]] = {}
-    for index, text in enumerate(texts):
-        text = text.strip()
-        if not text:
-            continue
-        for pattern, date_format in _DATE_FORMATS:
-            if pattern.match(text):
-                by_format.setdefault(date_format, []).append(index)
-                break
+    """`parse_date` for many values: a Timestamp, None for blank, INVALID for anything else.
+
+    A date must be exactly one calendar date (see `metrics.validity.parse_dates_safe`: ISO,
+    dd.mm.yyyy, dd/mm/yyyy, Excel serial numbers, `1 июня 2027 г.`) in `DATE_YEAR_RANGE`.
+    """
+    results: list = []
+    for text, date in zip(texts, parse_dates_safe(texts)):
+        if date is None:
+            results.append(None if not str(text).strip() else INVALID)
+        elif DATE_YEAR_RANGE[0] <= date.year <= DATE_YEAR_RANGE[1]:
+            results.append(pd.Timestamp(date))
         else:
-            results[index] = INVALID
-    for date_format, indexes in by_format.items():
-        heads = [texts[index].strip().split(" ")[0].split("T")[0] for index in indexes]
-        parsed = pd.to_datetime(pd.Series(heads, dtype="object"), format=date_format, errors="coerce")
-        for index, value in zip(indexes, parsed):
-            valid = not pd.isna(value) and DATE_YEAR_RANGE[0] <= value.year <= DATE_YEAR_RANGE[1]
-            results[index] = pd.Timestamp(value).as_unit("ns") if valid else INVALID
+            results.append(INVALID)
     return results
 
 
@@ -237,6 +206,7 @@ KIND_HELP = {
     "int": "a whole number of at least 0",
     "float": "a number (decimal comma or point)",
     "date": "a date as 2024-09-01, 01.09.2024 or 01/09/2024",
+    "validity": "an end date, a term such as 'на 5 лет', or 'бессрочно'",
     "direction": "in or out (inbound/outbound, входящая/исходящая, kiruvchi/chiquvchi)",
     "category": "student or staff",
 }
@@ -379,11 +349,10 @@ def _export_for_headers(raw: RawTable, file_name: str = "") -> tuple[str | None,
     """
     candidates = []
     for export in EXPORTS.values():
-        aliases = header_aliases(export)
-        row, matches = _find_header(raw.cells, aliases)
+        row, matches = _find_header(raw.cells, export)
         if row < 0:
             continue
-        found = {aliases.get(fold_header(value)) for value in raw.cells.iloc[row] if value}
+        found = {match_header(value, export) for value in raw.cells.iloc[row] if value}
         required = [column.name for column in export.columns if column.required]
         if all(name in found for name in required) and all(any(n in found for n in group) for group in export.one_of):
             candidates.append((matches, export.name))
@@ -530,12 +499,12 @@ def load_dataset(data_dir: str | Path = "data", home: str | None = None) -> Data
     )
 
 
-def _find_header(cells: pd.DataFrame, aliases: dict[str, str]) -> tuple[int, int]:
+def _find_header(cells: pd.DataFrame, export: Export) -> tuple[int, int]:
     """(row index of the header, number of recognised columns in it); (-1, 0) when none."""
     best_row, best_matches = -1, 0
     for row in range(min(HEADER_SEARCH_ROWS, len(cells))):
-        folded = {fold_header(value) for value in cells.iloc[row] if value}
-        matches = len({aliases[value] for value in folded if value in aliases})
+        matched = {match_header(value, export) for value in cells.iloc[row] if value}
+        matches = len(matched - {None})
         if matches > best_matches:
             best_row, best_matches = row, matches
     return best_row, best_matches
@@ -552,8 +521,7 @@ def load_export(path: Path, export: Export, raw: RawTable | None = None) -> tupl
     for code, note in raw.notes:
         problems.add(None, None, None, note, "warning", code)
     cells = raw.cells
-    aliases = header_aliases(export)
-    header_row, matches = _find_header(cells, aliases)
+    header_row, matches = _find_header(cells, export)
     required = [column.name for column in export.columns if column.required]
     if header_row < 0:
         expected = ", ".join(required)
@@ -573,7 +541,10 @@ def load_export(path: Path, export: Export, raw: RawTable | None = None) -> tupl
                          "personal data column dropped at ingestion; it is never shown or exported", "info",
                          "personal_data_dropped")
             continue
-        canonical = aliases.get(folded)
+        if is_numbering_header(header):
+            problems.add(header_line, header, None, "row-number column; ignored", "info", "column_numbering")
+            continue
+        canonical = match_header(header, export)
         if canonical is None:
             problems.add(header_line, header, None, "column not in the data contract; ignored", "info",
                          "column_ignored")
@@ -669,6 +640,8 @@ def load_export(path: Path, export: Export, raw: RawTable | None = None) -> tupl
         if column.name not in positions:
             columns[column.name] = _absent(column, len(data))
             continue
+        if column.kind == "validity":  # read after the loop, against the signing date of its row
+            continue
         values, bad_mask, empty_mask, raw_values = _coerce(data[column.name], column)
         bad_mask, empty_mask = bad_mask & ~reader_excluded, empty_mask & ~reader_excluded  # said once already
         if column.kind == "country" or column.kind == "countries":
@@ -696,6 +669,9 @@ def load_export(path: Path, export: Export, raw: RawTable | None = None) -> tupl
         if column.kind == "countries":
             _report_country_lists(problems, data[column.name], values, data_lines, column)
 
+    for column in export.columns:
+        if column.kind == "validity" and column.name in positions:
+            columns[column.name] = _validity(data[column.name], columns.get("signed"), problems, data_lines, column)
     frame = pd.DataFrame(columns, index=pd.RangeIndex(len(data)))
     frame = _finish_frame(frame, export, problems, data_lines, excluded)
     keep = ~excluded
@@ -761,7 +737,8 @@ def _absent(column: Column, length: int):
     """The values of a column that the file does not have."""
     if column.default is not None:
         return np.full(length, column.default, dtype=np.int64)
-    dtype = {"year": "Int64", "int": "Int64", "float": "Float64", "date": "datetime64[ns]"}.get(column.kind, "str")
+    dtype = {"year": "Int64", "int": "Int64", "float": "Float64", "date": "datetime64[ns]",
+             "validity": "datetime64[ns]"}.get(column.kind, "str")
     if column.kind == "countries":
         return pd.Series([""] * length, dtype="str")
     return pd.Series([None] * length, dtype=dtype)
@@ -811,6 +788,29 @@ def _coerce(values: pd.Series, column: Column):
     if column.default is not None:
         series = series.fillna(column.default).astype("int64")
     return series, bad, empty, raw
+
+
+def _validity(texts: pd.Series, signed, problems, lines, column) -> pd.Series:
+    """End dates of agreements from their validity cells (a date, `до DATE`, `на 5 лет`, `бессрочно`).
+
+    Open-ended agreements get no end date. A far-future date (31.12.9999) is open-ended and said
+    so once per value; a cell that is not understood is a warning naming it, and the end is left
+    blank (open-ended) only then, never silently.
+    """
+    signed_values = (pd.Series(signed).tolist() if signed is not None else [None] * len(texts))
+    results = parse_validities(texts.astype(str).tolist(), signed_values)
+    ends = []
+    noted: set[str] = set()
+    for index, (text, result) in enumerate(zip(texts.tolist(), results)):
+        ends.append(pd.Timestamp(result.end) if result.ok and result.end is not None else None)
+        if not result.ok:
+            problems.add(int(lines[index]), column.name, str(text),
+                         f"{result.note}; the agreement is counted as open-ended until this is fixed", "warning",
+                         "validity_not_understood", detail=result.code)
+        elif result.note and result.code == "validity_far_future" and text not in noted:
+            noted.add(text)
+            problems.add(int(lines[index]), column.name, str(text), result.note, "info", result.code)
+    return pd.Series(pd.array(pd.to_datetime(pd.Series(ends, dtype="object")), dtype="datetime64[ns]"))
 
 
 def _report_countries(problems, raw_values, resolved, lines, column, excluded, already):

@@ -244,7 +244,8 @@ def read_lines(text: str, delimiter: str) -> tuple[pd.DataFrame, np.ndarray, lis
     lines = text.split("\n")
     if text.endswith("\n"):
         lines.pop()
-    odd = [line.count('"') % 2 == 1 for line in lines]
+    odd_lines = [number for number, line in enumerate(lines) if '"' in line and line.count('"') % 2]
+    odd = set(odd_lines)
     records: list[list[str]] = []
     starts: list[int] = []
     problems: list[CellProblem] = []
@@ -253,28 +254,23 @@ def read_lines(text: str, delimiter: str) -> tuple[pd.DataFrame, np.ndarray, lis
     def plain(line: str) -> list[str]:
         return next(csv.reader([line], delimiter=delimiter, quoting=csv.QUOTE_NONE), [""]) if line else [""]
 
+    def balanced(first: int, end: int) -> None:  # lines[first:end] hold no odd quote: one record each
+        if end > first:
+            records.extend(row or [""] for row in csv.reader(lines[first:end], delimiter=delimiter, strict=False))
+            starts.extend(range(first + 1, end + 1))
+
     # The usual number of fields, from balanced lines: a line that has it on its own is a record
     # of its own, never the continuation of a quoted cell.
-    sample = [line for line, is_odd in zip(lines[:5000], odd[:5000]) if not is_odd and line]
+    sample = [line for number, line in enumerate(lines[:5000]) if number not in odd and line]
     sample_widths = [len(row) for row in csv.reader(sample, delimiter=delimiter, strict=False)]
     usual = max(set(sample_widths), key=sample_widths.count) if sample_widths else 0
 
-    index = 0
-    segment_start = 0
-    while index <= len(lines):
-        if index < len(lines) and not odd[index]:
-            index += 1
+    position = 0  # next line not yet taken
+    for index in odd_lines:
+        if index < position:  # already joined into a record
             continue
-        # lines[segment_start:index] are balanced: parse them one record per line
-        segment = lines[segment_start:index]
-        if segment:
-            for offset, row in enumerate(csv.reader(segment, delimiter=delimiter, strict=False)):
-                records.append(row or [""])
-                starts.append(segment_start + offset + 1)
-        if index == len(lines):
-            break
-        closing = next((end for end in range(index + 1, min(len(lines), index + MAX_RECORD_LINES))
-                        if odd[end]), None)
+        balanced(position, index)
+        closing = next((end for end in range(index + 1, min(len(lines), index + MAX_RECORD_LINES)) if end in odd), None)
         if closing is not None and usual > 1 and any(len(plain(line)) >= usual for line in lines[index:closing + 1]):
             closing = None  # the lines are whole records each: the quote is a stray one
         if closing is not None:
@@ -282,15 +278,15 @@ def read_lines(text: str, delimiter: str) -> tuple[pd.DataFrame, np.ndarray, lis
             pending.append((len(records), index + 1, closing + 1))
             records.append([cell.replace("\n", " ") for cell in joined])
             starts.append(index + 1)
-            index = closing + 1
+            position = closing + 1
         else:
             problems.append(CellProblem(len(records), None, "quote_unbalanced",
                                         f"line {index + 1} has an opening quote (\") that is never closed; the row "
                                         "is excluded. Remove the stray quote or close it, and export again."))
             records.append(plain(lines[index]))
             starts.append(index + 1)
-            index += 1
-        segment_start = index
+            position = index + 1
+    balanced(position, len(lines))
     widths = np.fromiter((len(row) for row in records), dtype=np.int64, count=len(records))
     others = np.delete(widths, [record for record, _, _ in pending]) if pending else widths
     modal = int(np.bincount(others).argmax()) if len(others) else 0
@@ -311,8 +307,10 @@ def read_lines(text: str, delimiter: str) -> tuple[pd.DataFrame, np.ndarray, lis
     if width > MAX_COLUMNS:
         raise UnreadableFile(f"a line has {width:,} columns; at most {MAX_COLUMNS} are read. "
                              "Delete the empty or extra columns and export again.")
-    padded = [row + [""] * (width - len(row)) for row in records]
-    return pd.DataFrame(padded, dtype=str), np.asarray(starts, dtype=np.int64), problems
+    for row in records:
+        if len(row) < width:
+            row.extend([""] * (width - len(row)))
+    return pd.DataFrame(records, dtype=str), np.asarray(starts, dtype=np.int64), problems
 
 
 def _normalise_newlines(text: str) -> tuple[str, tuple[tuple[str, str], ...]]:

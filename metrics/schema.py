@@ -8,7 +8,9 @@ Column kinds:
 - ``year``: academic year as its first calendar year (2024 means 2024/25); accepts
   ``2024``, ``2024/2025``, ``2024-25``, ``2024/25``.
 - ``int`` / ``float``: numbers; decimal commas and space/no-break-space thousands are accepted.
-- ``date``: ISO ``2024-09-01``, ``01.09.2024`` or ``01/09/2024`` (day first).
+- ``date``: ISO ``2024-09-01``, ``01.09.2024`` or ``01/09/2024`` (day first), an Excel serial number.
+- ``validity``: when an agreement ends (``metrics.validity``): a date, ``до``/``по DATE``, a term
+  from the signing date (``на 5 лет``), or open-ended (``бессрочно``, blank, ``31.12.9999``).
 - ``country``: a country name or code in any supported language, resolved to ISO alpha-3;
   the text as written is kept in ``<column>_raw``.
 - ``countries``: a list of countries separated by ``;`` or ``,``, resolved to ``"KAZ;CHN"``.
@@ -133,10 +135,14 @@ PARTNERS = Export(
         Column("agreement", "text", False, "Agreement type or number (MoU, bilateral, Erasmus+ ...).",
                ("соглашение", "договор", "вид соглашения", "shartnoma", "келишув", "agreement type")),
         Column("signed", "date", False, "Date the agreement was signed.",
-               ("дата подписания", "подписан", "imzolangan sana", "date signed", "start date", "valid from")),
-        Column("expires", "date", False, "Date the agreement ends; blank when open-ended.",
+               ("дата подписания", "подписан", "imzolangan sana", "date signed", "start date", "valid from",
+                "дата заключения", "дата договора", "date of signing")),
+        Column("expires", "validity", False,
+               "When the agreement ends: a date, `до 01.06.2027`, a term from `signed` (`на 5 лет`, `5 yil`), "
+               "or open-ended (`бессрочно`, `muddatsiz`, blank, a date in 2100 or later such as 31.12.9999).",
                ("дата окончания", "срок действия", "действует до", "amal qilish muddati", "tugash sanasi",
-                "end date", "valid until", "valid to", "expiry")),
+                "end date", "valid until", "valid to", "expiry", "действителен до", "срок", "muddati",
+                "амал қилиш муддати", "valid till")),
     ),
     examples=(
         {"partner": "Asfendiyarov Kazakh National Medical University", "country": "Kazakhstan",

@@ -22,6 +22,7 @@ KIND_TEXT = {
     "int": "whole number",
     "float": "number",
     "date": "date",
+    "validity": "end date or term",
     "country": "country",
     "countries": "list of countries",
     "direction": "in / out",
@@ -59,7 +60,34 @@ schema, not this file.
 - **Problems** become records with file, line, column, value and message. A row whose required
   value is unusable is excluded and counted (error); an unusable optional value is left blank
   (warning). `python -m metrics validate --data DIR` prints the report (exit 0: clean or only
-  warnings; 1: rows excluded; 2: a file cannot be read).
+  warnings; 1: rows excluded, or lines that were not one record each; 2: a file or the
+  settings cannot be read).
+- **Files** are found by name in any letter case (`students.csv`, `Students.CSV`). A file with
+  another name (`students_2019.xlsx`, `Контингент иностранцев.xlsx`) is taken for the export
+  whose required columns its header has (an export named at the start of the file name wins a
+  tie; otherwise nothing is guessed); the report says which export it was taken for. Two files
+  for one export are an error naming both, and neither is read. Every other file is listed as
+  skipped with the reason. A file that cannot be read is one error for that file: the other
+  exports still load.
+- **Lines and records**: each line is one record. A quoted cell with line breaks is joined and
+  reported; a quote that is never closed, a last line cut short (a file still being written) or
+  a cell over the limit excludes only its own row, with its line number. Stray carriage returns
+  inside a line are read as spaces; files with only CR line ends are read as they are.
+- **Workbooks** are checked before they are expanded: the real extent of the first sheet (not
+  the dimension it claims), the size of every part and of the shared strings. A formula cell
+  whose result was not saved is an error in a required or counted column (never a default 1).
+- **Out-of-range values**: numbers beyond {max_number:g}, `inf` and `NaN` are not numbers;
+  counts above {max_count:,} are not counts; dates before {date_from} or after {date_to} are not
+  dates.
+
+### Limits
+
+A file over a limit is answered with one message naming it; the rest of the folder loads.
+
+| limit | value |
+|---|---|
+{limits}
+
 - **Settings**: `data/settings.toml` (`[university] name`, optional `name_ru` and `name_uz` for
   Russian and Uzbek pages and reports, `home_country` as ISO alpha-3);
   `--home ISO3` on the command line overrides it. "Foreign" means a citizenship other than the
@@ -70,10 +98,13 @@ Direction values: {directions}. Category values: {categories}.
 
 
 def render() -> str:
-    from metrics.ingest import HEADER_SEARCH_ROWS
+    from metrics.ingest import DATE_YEAR_RANGE, HEADER_SEARCH_ROWS, MAX_COUNT, MAX_NUMBER
+    from metrics.readers import LIMITS
 
     parts = [INTRODUCTION.format(
         rows=HEADER_SEARCH_ROWS,
+        max_number=MAX_NUMBER, max_count=MAX_COUNT, date_from=DATE_YEAR_RANGE[0], date_to=DATE_YEAR_RANGE[1],
+        limits="\n".join(f"| {name} | {value} |" for name, value in LIMITS.items()),
         totals=", ".join(f"`{word}`" for word in TOTAL_WORDS[:8]),
         personal=", ".join(f"`{header}`" for header in PERSONAL_DATA_HEADERS[:18]) + " …",
         directions="; ".join(f"**{key}**: " + ", ".join(values) for key, values in DIRECTION_VALUES.items()),
