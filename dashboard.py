@@ -44,6 +44,7 @@ navigation = st.navigation({
     t("section.tools", lang): [_page(spec, lang) for spec in TOOL_PAGES],
 })
 filters.sidebar_filters(lang)
+filters.ignored_params_notice(lang)
 filters.write_query_params()
 shell.mark_entrypoint()
 navigation.run()

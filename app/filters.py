@@ -10,10 +10,14 @@ next run draws the sidebar (a widget's state can only be changed before it is dr
 
 from __future__ import annotations
 
+import re
+
 import streamlit as st
 
 from app import state
 from app.i18n import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES, region_label, t
+from app.text import escape_markdown
+from charts.text import strip_bidi
 
 # Session-state keys of the widgets (also used by tests to set them).
 LANG_KEY = "lang"
@@ -23,6 +27,7 @@ LEVEL_KEY = "f_levels"
 REGION_KEY = "f_regions"
 COUNTRY_KEY = "f_countries"
 _LOADED_KEY = "_query_loaded"
+IGNORED_KEY = "_query_ignored"  # link parameters ignored on the first run, for the notice
 PRESENT_THEME_KEY = "present_theme"  # the presentation page's light/dark switch
 
 # Query-string parameter of each widget; list values are comma-separated.
@@ -30,6 +35,7 @@ QUERY = {LANG_KEY: "lang", FACULTY_KEY: "faculty", LEVEL_KEY: "level", REGION_KE
          COUNTRY_KEY: "country"}
 YEAR_FROM_PARAM, YEAR_TO_PARAM = "from", "to"
 
+ISO3 = re.compile("[A-Z]{3}")
 CONTINENTS = ("Africa", "Asia", "Europe", "North America", "South America", "Oceania")
 CIS = "CIS"
 REGIONS = CONTINENTS + (CIS,)
@@ -39,31 +45,84 @@ def _split(value: str) -> list[str]:
     return [part for part in (p.strip() for p in str(value).split(",")) if part]
 
 
+def _known_country(code: str) -> bool:
+    """An ISO alpha-3 code the country module knows (upper case, exactly three letters)."""
+    from metrics.countries import resolve
+
+    return bool(ISO3.fullmatch(code)) and resolve(code) == code
+
+
+def _valid_year(text, years: list[int]) -> int | None:
+    """A year of the URL when it is a whole number inside the data's range, else None."""
+    try:
+        year = int(str(text).strip())
+    except ValueError:
+        return None
+    return year if years and years[0] <= year <= years[-1] else None
+
+
 def load_query_params() -> None:
-    """Once per session: widgets start from the query string (a shared link)."""
+    """Once per session: widgets start from the query string (a shared link).
+
+    Every value is checked against what it may be (a language, a faculty or level of the
+    data, a region key, an ISO alpha-3 country code, a year in the data's range, a theme);
+    a parameter with a value that is not is ignored, and :func:`ignored_params_notice` says so.
+    """
     if st.session_state.get(_LOADED_KEY):
         return
     params = st.query_params
+    ignored: list[str] = []
     lang = params.get("lang")
+    if lang is not None and lang not in LANGUAGES:
+        ignored.append("lang")
     st.session_state[LANG_KEY] = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+    choices = state.choices()
+    known = {FACULTY_KEY: set(choices.get("faculties", [])), LEVEL_KEY: set(choices.get("levels", [])),
+             REGION_KEY: set(REGIONS)}
     for key in (FACULTY_KEY, LEVEL_KEY, REGION_KEY, COUNTRY_KEY):
         raw = params.get(QUERY[key])
-        if raw:
-            st.session_state[key] = _split(raw)
-    if params.get("theme") in ("light", "dark"):  # presentation theme, for a meeting-room link
-        st.session_state[PRESENT_THEME_KEY] = params.get("theme")
+        if not raw:
+            continue
+        values = _split(raw)
+        valid = [v for v in values if (_known_country(v) if key == COUNTRY_KEY else v in known[key])]
+        if len(valid) != len(values):
+            ignored.append(QUERY[key])
+        if valid:
+            st.session_state[key] = list(dict.fromkeys(valid))
+    theme = params.get("theme")
+    if theme in ("light", "dark"):  # presentation theme, for a meeting-room link
+        st.session_state[PRESENT_THEME_KEY] = theme
+    elif theme is not None:
+        ignored.append("theme")
     years = state.years()
     if years:
-        try:
-            lo = int(params.get(YEAR_FROM_PARAM, years[0]))
-            hi = int(params.get(YEAR_TO_PARAM, years[-1]))
-        except ValueError:
-            lo, hi = years[0], years[-1]
-        lo, hi = sorted((min(max(lo, years[0]), years[-1]), min(max(hi, years[0]), years[-1])))
+        lo, hi = years[0], years[-1]
+        for name in (YEAR_FROM_PARAM, YEAR_TO_PARAM):
+            if name not in params:
+                continue
+            year = _valid_year(params.get(name), years)
+            if year is None:
+                ignored.append(name)
+            elif name == YEAR_FROM_PARAM:
+                lo = year
+            else:
+                hi = year
+        lo, hi = sorted((lo, hi))
         lo = min((y for y in years if y >= lo), default=years[0])
         hi = max((y for y in years if y <= hi), default=years[-1])
         st.session_state[YEARS_KEY] = (lo, hi)
+    else:
+        ignored += [name for name in (YEAR_FROM_PARAM, YEAR_TO_PARAM) if name in params]
+    st.session_state[IGNORED_KEY] = ignored
     st.session_state[_LOADED_KEY] = True
+
+
+def ignored_params_notice(lang: str) -> None:
+    """Once, after a link was opened: which of its parameters were ignored (names only, never the values)."""
+    ignored = st.session_state.pop(IGNORED_KEY, None)
+    if ignored:
+        names = ", ".join(f"«{name}»" for name in ignored)
+        st.warning(t("filter.ignored_params", lang, params=escape_markdown(names)), icon=":material/link_off:")
 
 
 def write_query_params() -> None:
@@ -122,7 +181,8 @@ def select_countries_callback(chart_key: str):
         event = st.session_state.get(chart_key)
         selection = getattr(event, "selection", None) or (event or {}).get("selection", {})
         points = selection.get("points", []) if isinstance(selection, dict) else getattr(selection, "points", [])
-        codes = [p.get("location") for p in points if isinstance(p, dict) and p.get("location")]
+        codes = [p.get("location") for p in points if isinstance(p, dict) and isinstance(p.get("location"), str)
+                 and _known_country(p.get("location"))]
         if codes:
             current = list(st.session_state.get(COUNTRY_KEY) or [])
             st.session_state[COUNTRY_KEY] = current + [c for c in codes if c not in current]
@@ -161,14 +221,15 @@ def sidebar_filters(lang: str):
     _keep_valid(REGION_KEY, list(REGIONS))
     if choices.get("faculties"):
         sidebar.multiselect(t("sidebar.faculty", lang), choices["faculties"], key=FACULTY_KEY,
-                            placeholder=t("sidebar.all", lang))
+                            placeholder=t("sidebar.all", lang), format_func=strip_bidi)
     if choices.get("levels"):
         sidebar.multiselect(t("sidebar.level", lang), choices["levels"], key=LEVEL_KEY,
-                            placeholder=t("sidebar.all", lang))
+                            placeholder=t("sidebar.all", lang), format_func=strip_bidi)
     sidebar.multiselect(t("sidebar.region", lang), list(REGIONS), key=REGION_KEY,
                         format_func=lambda r: region_label(r, lang), placeholder=t("sidebar.all", lang))
-    countries = list(st.session_state.get(COUNTRY_KEY) or [])
+    countries = [c for c in st.session_state.get(COUNTRY_KEY) or [] if isinstance(c, str) and _known_country(c)]
     if countries:
+        st.session_state[COUNTRY_KEY] = countries
         names = state.country_names(countries, lang)
         sidebar.multiselect(t("sidebar.countries", lang), countries, key=COUNTRY_KEY,
                             format_func=lambda c: names.get(c, c))

@@ -47,6 +47,43 @@ LABELS: dict[str, dict[str, str]] = {
     "sidebar.home": {"en": "Home country", "ru": "Страна университета", "uz": "Universitet davlati"},
     "filter.active_countries": {"en": "Showing only: {countries}", "ru": "Показаны только: {countries}",
                                 "uz": "Faqat koʻrsatilgan: {countries}"},
+    "filter.ignored_params": {
+        "en": "The link had values this dashboard does not know; these parameters were ignored: {params}.",
+        "ru": "В ссылке были неизвестные значения; эти параметры пропущены: {params}.",
+        "uz": "Havolada nomaʼlum qiymatlar bor edi; bu parametrlar eʼtiborga olinmadi: {params}."},
+    # --- why a part of a page is empty -----------------------------------------------------
+    "notice.export_missing": {"en": "No {export} export in the data folder: this part of the page is empty.",
+                              "ru": "В папке с данными нет выгрузки {export}: эта часть страницы пуста.",
+                              "uz": "Maʼlumotlar papkasida {export} eksporti yoʻq: sahifaning bu qismi boʻsh."},
+    "notice.export_unreadable": {"en": "The {export} export ({file}) could not be read: this part of the page is empty.",
+                                 "ru": "Выгрузку {export} ({file}) не удалось прочитать: эта часть страницы пуста.",
+                                 "uz": "{export} eksportini ({file}) oʻqib boʻlmadi: sahifaning bu qismi boʻsh."},
+    "notice.see_data_page": {"en": "What was loaded: the Data page", "ru": "Что загружено: страница «Данные»",
+                             "uz": "Nima yuklandi: «Maʼlumotlar» sahifasi"},
+    "kpi.not_available": {"en": "not available", "ru": "нет данных", "uz": "mavjud emas"},
+    "kpi.not_available_title": {"en": "Not available", "ru": "Недоступные показатели",
+                                "uz": "Mavjud boʻlmagan koʻrsatkichlar"},
+    "kpi_na.export_missing": {"en": "no {export} export in the data folder",
+                              "ru": "в папке с данными нет выгрузки {export}",
+                              "uz": "maʼlumotlar papkasida {export} eksporti yoʻq"},
+    "kpi_na.export_unreadable": {"en": "the {export} export ({file}) could not be read",
+                                 "ru": "выгрузку {export} ({file}) не удалось прочитать",
+                                 "uz": "{export} eksportini ({file}) oʻqib boʻlmadi"},
+    "kpi_na.values_missing": {"en": "the {export} export has no values in {columns}",
+                              "ru": "в выгрузке {export} нет значений в столбцах {columns}",
+                              "uz": "{export} eksportida {columns} ustunlarida qiymat yoʻq"},
+    "kpi_na.denominator_missing": {
+        "en": "the number of all students is unknown: add a totals export, or a students export that lists "
+              "home-country students too",
+        "ru": "неизвестно общее число студентов: добавьте выгрузку totals или выгрузку students со всеми студентами",
+        "uz": "barcha talabalar soni nomaʼlum: totals eksportini yoki barcha talabalar bilan students eksportini qoʻshing"},
+    "kpi_na.partner_activity_missing": {
+        "en": "no mobility, programs or grants export names partners",
+        "ru": "ни в одной из выгрузок mobility, programs, grants не указаны партнёры",
+        "uz": "mobility, programs yoki grants eksportlarining birortasida hamkorlar koʻrsatilmagan"},
+    "kpi_na.no_value": {"en": "no value for this year (no rows, or a zero or unknown denominator)",
+                        "ru": "нет значения за этот год (нет строк или знаменатель равен нулю или неизвестен)",
+                        "uz": "bu yil uchun qiymat yoʻq (qatorlar yoʻq yoki maxraj nol yoki nomaʼlum)"},
     "map.click_hint": {"en": "Click a country to narrow the dashboard to it.",
                        "ru": "Щёлкните по стране, чтобы показать только её.",
                        "uz": "Faqat shu davlatni koʻrish uchun uni bosing."},
@@ -151,6 +188,9 @@ LABELS: dict[str, dict[str, str]] = {
     "data.none_unresolved": {"en": "Every country name was recognised.",
                              "ru": "Все названия стран распознаны.",
                              "uz": "Barcha davlat nomlari tanildi."},
+    "data.not_loaded": {"en": "Files not loaded", "ru": "Незагруженные файлы", "uz": "Yuklanmagan fayllar"},
+    "data.all_loaded": {"en": "Every export file found was loaded.", "ru": "Все найденные выгрузки загружены.",
+                        "uz": "Topilgan barcha eksport fayllari yuklandi."},
     "data.no_issues": {"en": "No problems found.", "ru": "Проблем не найдено.", "uz": "Muammo topilmadi."},
     "data.source": {"en": "Data folder: {path}", "ru": "Папка с данными: {path}", "uz": "Maʼlumotlar papkasi: {path}"},
     "data.severity": {"en": "Severity", "ru": "Важность", "uz": "Muhimlik"},
@@ -196,6 +236,60 @@ LABELS: dict[str, dict[str, str]] = {
     "issue.file_unsupported": {"en": "{suffix} files cannot be read; save it as .xlsx or CSV (UTF-8)",
                                "ru": "файлы {suffix} не читаются; сохраните как .xlsx или CSV (UTF-8)",
                                "uz": "{suffix} fayllari oʻqilmaydi; .xlsx yoki CSV (UTF-8) sifatida saqlang"},
+    "issue.encoding_truncated": {
+        "en": "the file ends in the middle of a character (cut short while copying?); unreadable characters are shown as \ufffd. Export it again",
+        "ru": "файл обрывается посреди символа (обрезан при копировании?); нечитаемые символы показаны как \ufffd. Выгрузите его заново",
+        "uz": "fayl belgi oʻrtasida uzilgan (nusxalashda qirqilganmi?); oʻqilmagan belgilar \ufffd bilan koʻrsatilgan. Qayta eksport qiling"},
+    "issue.newline_stray_cr": {
+        "en": "stray carriage returns (CR) inside lines were read as spaces; check those cells",
+        "ru": "лишние символы возврата каретки (CR) внутри строк прочитаны как пробелы; проверьте эти ячейки",
+        "uz": "qatorlar ichidagi ortiqcha CR belgilari boʻsh joy sifatida oʻqildi; bu kataklarni tekshiring"},
+    "issue.quote_unbalanced": {
+        "en": "an opening quote (\") on this line is never closed; the row is excluded. Remove the stray quote or close it",
+        "ru": "открывающая кавычка (\") в этой строке не закрыта; строка исключена. Удалите лишнюю кавычку или закройте её",
+        "uz": "bu qatordagi ochiluvchi qoʻshtirnoq (\") yopilmagan; qator chiqarib tashlandi. Ortiqcha qoʻshtirnoqni oʻchiring yoki yoping"},
+    "issue.record_joined": {
+        "en": "this record spans several lines (a quoted cell with line breaks); they were joined. Check that the row is right",
+        "ru": "эта запись занимает несколько строк (ячейка в кавычках с переносами); они объединены. Проверьте строку",
+        "uz": "bu yozuv bir necha qatorni egallaydi (qoʻshtirnoqdagi katakda qator uzilishi); ular birlashtirildi. Qatorni tekshiring"},
+    "issue.line_torn": {
+        "en": "the last line is cut short (was the file still being written?); the row is excluded",
+        "ru": "последняя строка оборвана (файл ещё записывался?); строка исключена",
+        "uz": "oxirgi qator uzilgan (fayl hali yozilayotgan edimi?); qator chiqarib tashlandi"},
+    "issue.cell_too_long": {
+        "en": "the cell is longer than the limit; it is not read and its row is excluded. Shorten the text",
+        "ru": "ячейка длиннее допустимого; она не читается, строка исключена. Сократите текст",
+        "uz": "katak ruxsat etilganidan uzun; u oʻqilmaydi, qator chiqarib tashlandi. Matnni qisqartiring"},
+    "issue.formula_without_value": {
+        "en": "the cell holds a formula whose result was not saved; open the file in Excel and save it again (or paste values)",
+        "ru": "в ячейке формула без сохранённого значения; откройте файл в Excel и сохраните заново (или вставьте значения)",
+        "uz": "katakda natijasi saqlanmagan formula bor; faylni Excelda ochib qayta saqlang (yoki qiymatlarni qoʻying)"},
+    "issue.settings_invalid": {
+        "en": "settings.toml could not be used as written; the defaults stand in. Fix the file (see data/README.md)",
+        "ru": "settings.toml не удалось применить; используются значения по умолчанию. Исправьте файл (см. data/README.md)",
+        "uz": "settings.toml qoʻllanmadi; standart qiymatlar ishlatiladi. Faylni tuzating (data/README.md ga qarang)"},
+    "issue.export_ambiguous": {
+        "en": "{files} both hold the '{export}' export; neither was read. Keep one file per export",
+        "ru": "{files}: оба файла содержат выгрузку «{export}»; ни один не прочитан. Оставьте один файл на выгрузку",
+        "uz": "{files}: ikkala fayl ham '{export}' eksportini oʻz ichiga oladi; hech biri oʻqilmadi. Har bir eksport uchun bitta fayl qoldiring"},
+    "issue.file_skipped": {
+        "en": "skipped: not recognised as an export. Name it after the export it holds (e.g. students.csv)",
+        "ru": "пропущен: не распознан как выгрузка. Назовите файл по выгрузке (например, students.csv)",
+        "uz": "oʻtkazib yuborildi: eksport sifatida tanilmadi. Faylni eksport nomi bilan ataing (masalan, students.csv)"},
+    "issue.file_taken_for": {
+        "en": "taken for the '{export}' export (by its columns)",
+        "ru": "принят как выгрузка «{export}» (по столбцам)",
+        "uz": "'{export}' eksporti sifatida qabul qilindi (ustunlari boʻyicha)"},
+    "issue.column_numbering": {"en": "row-number column; ignored", "ru": "столбец с номерами строк; пропущен",
+                               "uz": "tartib raqami ustuni; eʼtiborga olinmadi"},
+    "issue.validity_not_understood": {
+        "en": "the validity is not understood; the agreement counts as open-ended until it is fixed. Write a date, 'до DATE', 'на 5 лет' or 'бессрочно'",
+        "ru": "срок действия не распознан; соглашение считается бессрочным, пока это не исправлено. Укажите дату, «до ДАТА», «на 5 лет» или «бессрочно»",
+        "uz": "amal qilish muddati tanilmadi; tuzatilguncha kelishuv muddatsiz hisoblanadi. Sana, 'SANA gacha', '5 yil' yoki 'muddatsiz' deb yozing"},
+    "issue.validity_far_future": {
+        "en": "an end date in 2100 or later means the agreement is open-ended",
+        "ru": "дата окончания в 2100 году или позже означает бессрочное соглашение",
+        "uz": "2100-yil yoki undan keyingi tugash sanasi kelishuv muddatsiz ekanini bildiradi"},
     "kind.year": {"en": "an academic year such as 2024, 2024/2025 or 2024-25",
                   "ru": "учебный год, например 2024, 2024/2025 или 2024-25",
                   "uz": "oʻquv yili, masalan 2024, 2024/2025 yoki 2024-25"},
@@ -277,6 +371,7 @@ LABELS: dict[str, dict[str, str]] = {
     "col.honorary_doctorates": {"en": "Honorary doctorates", "ru": "Почётные доктора", "uz": "Faxriy doktorlar"},
     "col.first_year": {"en": "First year", "ru": "Первый год", "uz": "Birinchi yil"},
     "col.file": {"en": "File", "ru": "Файл", "uz": "Fayl"},
+    "col.reason": {"en": "Reason", "ru": "Причина", "uz": "Sabab"},
     "col.export": {"en": "Export", "ru": "Выгрузка", "uz": "Eksport"},
     "col.rows_read": {"en": "Rows read", "ru": "Прочитано строк", "uz": "Oʻqilgan qatorlar"},
     "col.rows_loaded": {"en": "Rows loaded", "ru": "Загружено строк", "uz": "Yuklangan qatorlar"},
@@ -351,3 +446,11 @@ def issue_message(code: str, params: dict, fallback: str, lang: str) -> str:
         return t(f"issue.{code}", lang, **values)
     except (KeyError, IndexError):
         return fallback
+
+
+def unavailable_label(reason, lang: str) -> str:
+    """Why a KPI or a part of a page has no value (a metrics.kpis.Unavailable) in ``lang``, as plain text."""
+    key = f"kpi_na.{reason.code}"
+    if key not in LABELS:
+        return reason.message
+    return t(key, lang, export=reason.export, columns=", ".join(reason.columns), file=reason.file)

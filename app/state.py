@@ -107,14 +107,34 @@ def filtered(filters):
 # ----------------------------------------------------------------------------------------------
 @st.cache_data(show_spinner=False, max_entries=256)
 def _kpi_table(key: tuple, year: int, fkey: tuple, lang: str, _filters) -> pd.DataFrame:
-    from metrics.kpis import kpi_table
+    from app.i18n import unavailable_label
+    from metrics.kpis import Unavailable, kpi_table
 
-    return kpi_table(_load(key), year, filters=_filters, lang=lang)
+    table = kpi_table(_load(key), year, filters=_filters, lang=lang)
+    reasons = _kpi_reasons(key, fkey, _filters)
+    no_value = Unavailable("no_value")
+    translated = [None if pd.notna(value) else unavailable_label(reasons.get(kpi_id, no_value), lang)
+                  for kpi_id, value in zip(table["kpi"], table["value"])]
+    return table.assign(reason=pd.Series(translated, index=table.index, dtype=object))
 
 
 def kpi_table(year: int, filters, lang: str) -> pd.DataFrame:
-    """metrics.kpis.kpi_table for the year and filters, cached."""
+    """metrics.kpis.kpi_table for the year and filters, cached; ``reason`` in ``lang``."""
     return _kpi_table(data_key(), int(year), filters_key(filters), lang, filters)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _kpi_reasons(key: tuple, fkey: tuple, _filters) -> dict:
+    from metrics.kpis import kpi_unavailable_reasons
+
+    return kpi_unavailable_reasons(_load(key), filters=_filters)
+
+
+def export_problem(export: str):
+    """Why an export has no frame (metrics.kpis.Unavailable: missing or unreadable), None when it is loaded."""
+    from metrics.kpis import export_unavailable
+
+    return export_unavailable(dataset(), export)
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
@@ -295,21 +315,43 @@ def sum_by(frame: pd.DataFrame, keys: list[str], value: str) -> pd.DataFrame:
     return frame.groupby(keys, as_index=False, sort=True)[value].sum()
 
 
+# Codes of validation records about a whole file that was not used (listed with the files not loaded).
+FILE_SKIPPED_CODES = ("file_unreadable", "file_unsupported", "file_skipped", "export_ambiguous")
+
+
+def _hide_folder(text, folder: Path) -> str:
+    """A message without the data folder's absolute path (the page names files, never server paths)."""
+    text = "" if text is None else str(text)
+    for prefix in (str(folder) + os.sep, str(folder.resolve()) + os.sep, str(ROOT) + os.sep):
+        text = text.replace(prefix, "")
+    return text.replace(str(folder), folder.name)
+
+
 @st.cache_data(show_spinner=False, max_entries=8)
 def _load_report(key: tuple, lang: str = "en") -> dict[str, pd.DataFrame]:
     from dataclasses import asdict
 
+    from app.i18n import issue_message
     from metrics.validation import issues_frame
 
     data = _load(key)
+    folder = Path(key[0])
     files = pd.DataFrame([asdict(report) for report in data.files])
+    columns = ["file", "export", "rows_read", "rows_loaded", "rows_excluded", "encoding"]
     if len(files):
-        files["file"] = files["path"].map(lambda p: Path(p).name)
-        files = files[["file", "export", "rows_read", "rows_loaded", "rows_excluded", "encoding"]]
-    from app.i18n import issue_message
+        files["file"] = files["path"].map(lambda p: Path(str(p)).name)  # never the server path
+        files = files[columns]
+    else:
+        files = pd.DataFrame(columns=columns)
 
-    issues = issues_frame(list(data.unreadable) + list(data.issues),
-                          message=lambda issue: issue_message(issue.code, issue.parameters, issue.message, lang))
+    def message(issue) -> str:
+        return _hide_folder(issue_message(issue.code, issue.parameters, issue.message, lang), folder)
+
+    skipped = [issue for issue in list(data.unreadable) + list(data.issues)
+               if issue in data.unreadable or (issue.code in FILE_SKIPPED_CODES and issue.row is None)]
+    not_loaded = pd.DataFrame({"file": [Path(str(issue.file)).name for issue in skipped],
+                               "reason": [message(issue) for issue in skipped]}, columns=["file", "reason"])
+    issues = issues_frame([issue for issue in data.issues if issue not in skipped], message=message)
     rows = []
     for export, frame in data.frames.items():
         for raw in [c for c in frame.columns if str(c).endswith("_raw")]:
@@ -323,13 +365,13 @@ def _load_report(key: tuple, lang: str = "en") -> dict[str, pd.DataFrame]:
                 counts = text[mask].value_counts()
                 rows += [{"file": export, "column": resolved, "raw": name, "rows": int(n)} for name, n in counts.items()]
     unresolved = pd.DataFrame(rows, columns=["file", "column", "raw", "rows"])
-    return {"files": files, "issues": issues,
+    return {"files": files, "not_loaded": not_loaded, "issues": issues,
             "unresolved": unresolved.sort_values("rows", ascending=False).reset_index(drop=True)}
 
 
 def load_report(lang: str = "en") -> dict[str, pd.DataFrame]:
-    """What was loaded: files (rows read/loaded/excluded), validation issues (messages in ``lang``),
-    unresolved country names."""
+    """What was loaded: files (name, export taken for, rows read/loaded/excluded), files not loaded
+    (name, reason), validation issues (messages in ``lang``), unresolved country names."""
     return _load_report(data_key(), lang)
 
 

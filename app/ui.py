@@ -13,7 +13,10 @@ import streamlit as st
 
 from app import state
 from app.i18n import column_label, region_label, status_label, t
+from app.text import escape_markdown, markdown_code
+from charts.basic import has_data
 from charts.maps import map_config
+from charts.text import strip_bidi
 
 # Modebar without the plotly logo link (it points to plotly.com).
 CHART_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
@@ -81,7 +84,10 @@ def display_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
             out[column] = out[column].map(lambda s: status_label(s, lang))
         if pd.api.types.is_datetime64_any_dtype(out[column]):
             out[column] = out[column].dt.date  # dates, not midnight timestamps
-    out.columns = [column_label(str(c), lang) for c in out.columns]
+        elif not pd.api.types.is_numeric_dtype(out[column]) and not pd.api.types.is_bool_dtype(out[column]):
+            # the grid shows text as text; bidi controls would still reorder it
+            out[column] = out[column].map(lambda v: strip_bidi(v) if isinstance(v, str) else v)
+    out.columns = [strip_bidi(column_label(str(c), lang)) for c in out.columns]
     return out
 
 
@@ -105,16 +111,19 @@ def table_with_downloads(frame: pd.DataFrame, *, key: str, lang: str, file_stem:
 
 
 def chart(fig: go.Figure, table: pd.DataFrame | None, *, key: str, lang: str, title: str = "",
-          is_map: bool = False, selectable: bool = False, file_stem: str | None = None) -> None:
+          is_map: bool = False, selectable: bool = False, file_stem: str | None = None,
+          reason: str | None = None) -> None:
     """A figure with its table (in an expander) and downloads.
 
     Maps get the offline topojson config; ``selectable`` maps narrow the dashboard to a
-    clicked country (the click adds it to the sidebar's country filter).
+    clicked country (the click adds it to the sidebar's country filter). A figure with
+    nothing to draw is not shown as bare axes: its title and a notice (``reason``, else
+    "no data for this selection") take its place.
     """
-    if table is not None and len(table) == 0:
+    if (table is not None and len(table) == 0) or not has_data(fig):
         if title:
-            st.markdown(f"**{title}**")
-        st.info(t("common.no_data", lang), icon=":material/info:")
+            st.markdown(f"**{escape_markdown(title)}**")
+        st.info(escape_markdown(reason) if reason else t("common.no_data", lang), icon=":material/info:")
         return
     config = map_config() if is_map else CHART_CONFIG
     if selectable:
@@ -148,12 +157,29 @@ def no_data_guard(lang: str) -> bool:
     try:
         data = state.dataset()
     except Exception as error:  # noqa: BLE001 - shown to the user, not swallowed
-        st.error(str(error))
+        st.error(escape_markdown(error))
         return True
     if not data.frames:
-        st.warning(t("common.no_dataset", lang, path=state.data_dir()))
+        st.warning(t("common.no_dataset", lang, path=markdown_code(state.data_dir())))
         return True
     return False
+
+
+def export_notice(exports, lang: str) -> list[str]:
+    """A short notice for the page's exports that are missing or unreadable, with a link to the Data page.
+
+    Returns the exports concerned (the page leaves their parts out, rather than drawing empty charts).
+    """
+    problems = [problem for problem in (state.export_problem(export) for export in exports) if problem]
+    if not problems:
+        return []
+    lines = []
+    for problem in problems:
+        key = "notice.export_unreadable" if problem.code == "export_unreadable" else "notice.export_missing"
+        lines.append(t(key, lang, export=markdown_code(problem.export), file=markdown_code(problem.file)))
+    st.info("  \n".join(lines), icon=":material/info:")
+    st.page_link("pages/data.py", label=t("notice.see_data_page", lang), icon=":material/database:")
+    return [problem.export for problem in problems]
 
 
 def active_filter_note(lang: str) -> None:
@@ -163,7 +189,8 @@ def active_filter_note(lang: str) -> None:
     countries = st.session_state.get(COUNTRY_KEY) or []
     if countries:
         names = state.country_names(countries, lang)
-        st.caption(t("filter.active_countries", lang, countries=", ".join(names.get(c, c) for c in countries)))
+        shown = escape_markdown(", ".join(names.get(c, c) for c in countries))
+        st.caption(t("filter.active_countries", lang, countries=shown))
 
 
 def country_display(frame: pd.DataFrame, lang: str, column: str = "country") -> list[str]:
@@ -198,6 +225,10 @@ def kpi_card(row, lang: str) -> None:
         st.metric(row.name, kpi_value(row.value, row.unit), delta=change,
                   delta_color="normal" if row.higher_is_better else "inverse",
                   delta_description=t("common.vs_previous", lang) if change else None, help=row.definition)
+        if not present(row.value):
+            reason = getattr(row, "reason", None)
+            text = t("kpi.not_available", lang) + (f": {reason}" if isinstance(reason, str) and reason else "")
+            st.caption(escape_markdown(text))
         if present(row.target):
             status = row.status if isinstance(row.status, str) else None
             text = f"{t('common.target', lang)}: {kpi_value(row.target, row.unit)}"

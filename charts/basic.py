@@ -15,6 +15,39 @@ from charts.style import (
     BAR_ROW_HEIGHT, FONT_SIZE, HEIGHT, PALETTE, PRIMARY, TARGET_COLOUR, TEMPLATE,
     apply_layout, year_axis,
 )
+from charts.text import plotly_labels, plotly_text
+
+
+# `meta` of traces drawn for reference (targets): a chart with only these has no data of its own.
+REFERENCE_META = "reference"
+
+
+def _has_number(values) -> bool:
+    for value in values if values is not None else ():
+        try:
+            if value is not None and math.isfinite(float(value)):
+                return True
+        except (TypeError, ValueError):
+            continue
+    return False
+
+
+def has_data(fig: go.Figure) -> bool:
+    """True when some trace (targets aside) has a value to draw: a page shows a notice instead of bare axes."""
+    for trace in fig.data:
+        if getattr(trace, "meta", None) == REFERENCE_META:
+            continue
+        if trace.type == "indicator":
+            values = [trace.value]
+        elif trace.type == "choropleth":
+            values = trace.z
+        elif trace.type == "bar" and trace.orientation == "h":
+            values = trace.x
+        else:
+            values = trace.y
+        if _has_number(values):
+            return True
+    return False
 
 
 def _colours(keys, colour_map: dict | None) -> dict:
@@ -34,10 +67,13 @@ def bar(frame: pd.DataFrame, x: str, y: str, *, color: str | None = None, title:
 
     Horizontal bars (categories on the y axis) are sorted largest first and capped at
     ``max_bars``; ``years`` labels integer years as academic years.
-    ``series_names`` translates the values of ``color`` for the legend.
+    ``series_names`` translates the values of ``color`` for the legend. Text categories and
+    series names are data: they are escaped for Plotly (see `charts.text`).
     """
     fig = go.Figure()
     data = frame.copy()
+    if len(data) and not pd.api.types.is_numeric_dtype(data[x]):
+        data[x] = plotly_labels(data[x])
     if horizontal and not color:
         data = data.sort_values(y, ascending=False)
         if max_bars:
@@ -46,8 +82,8 @@ def bar(frame: pd.DataFrame, x: str, y: str, *, color: str | None = None, title:
     groups = [(None, data)] if not color else list(data.groupby(color, sort=False))
     colours = _colours([key for key, _ in groups], colour_map)
     for key, part in groups:
-        name = (series_names or {}).get(key, key) if key is not None else (y_label or y)
-        kwargs = dict(name=str(name), marker_color=colours.get(key, PRIMARY) if key is not None else PRIMARY,
+        name = plotly_text((series_names or {}).get(key, key) if key is not None else (y_label or y))
+        kwargs = dict(name=name, marker_color=colours.get(key, PRIMARY) if key is not None else PRIMARY,
                       showlegend=color is not None)
         if text:
             kwargs.update(text=part[y], texttemplate="%{text:,}", textposition="auto")
@@ -88,14 +124,15 @@ def line(frame: pd.DataFrame, x: str, y: str, *, color: str | None = None, title
     colours = _colours([key for key, _ in groups], colour_map)
     mode = "lines+markers" if markers else "lines"
     for key, part in groups:
-        name = (series_names or {}).get(key, key) if key is not None else (y_label or y)
-        fig.add_scatter(x=part[x], y=part[y], mode=mode, name=str(name),
+        name = plotly_text((series_names or {}).get(key, key) if key is not None else (y_label or y))
+        fig.add_scatter(x=part[x], y=part[y], mode=mode, name=name,
                         line={"width": 3, "color": colours.get(key, PRIMARY) if key is not None else PRIMARY},
                         marker={"size": 8}, showlegend=color is not None or target is not None,
                         hovertemplate="%{y:,}<extra>" + str(name) + "</extra>")
     if target is not None and len(target):
-        fig.add_scatter(x=target[x], y=target["target"], mode="lines+markers", name=target_label or "target",
-                        line={"dash": "dash", "color": TARGET_COLOUR, "width": 2}, marker={"symbol": "x", "size": 9})
+        fig.add_scatter(x=target[x], y=target["target"], mode="lines+markers", name=plotly_text(target_label or "target"),
+                        line={"dash": "dash", "color": TARGET_COLOUR, "width": 2}, marker={"symbol": "x", "size": 9},
+                        meta=REFERENCE_META)
     apply_layout(fig, title=title, template=template, height=height, font_size=font_size)
     fig.update_xaxes(title=x_label or None)
     fig.update_yaxes(title=y_label or None, rangemode="tozero")

@@ -18,6 +18,7 @@ import plotly.graph_objects as go
 import plotly.io as pio
 
 from charts.style import FONT_FAMILY, FONT_SIZE, TALL_HEIGHT, TEMPLATE, apply_layout
+from charts.text import plotly_text
 
 ROOT = Path(__file__).resolve().parent.parent
 TOPOJSON_DIR = ROOT / "static" / "topojson"
@@ -103,14 +104,15 @@ def choropleth(frame: pd.DataFrame, *, value: str = "value", country: str = "cou
                font_size: int = FONT_SIZE, hover_extra: pd.Series | list | None = None) -> go.Figure:
     """A world choropleth of ``frame[value]`` by ``frame[country]`` (ISO alpha-3).
 
-    ``names`` are the countries' display names (same order as the frame) for the hover label;
-    ``hover_extra`` an optional line of text per country (e.g. partner names).
+    ``names`` are the countries' display names (same order as the frame) for the hover label,
+    escaped here; ``hover_extra`` an optional line of Plotly markup per country, already
+    escaped (`names_hover` builds it from partner names).
     ``diverging`` centres the colour scale on 0 (balances).
     """
     frame = frame[frame[country].notna()] if len(frame) else frame
     codes = list(frame[country]) if len(frame) else []
     values = list(frame[value]) if len(frame) else []
-    names = list(names) if names is not None else codes
+    names = [plotly_text(name) for name in (list(names) if names is not None else codes)]
     extra = list(hover_extra) if hover_extra is not None else [""] * len(codes)
     custom = [[n, e] for n, e in zip(names, extra)]
     trace = go.Choropleth(
@@ -126,7 +128,7 @@ def choropleth(frame: pd.DataFrame, *, value: str = "value", country: str = "cou
         marker_line_color=BORDER_COLOUR[_mode(template)],
         marker_line_width=0.5,
         colorbar={"title": {"text": value_label}, "thickness": 14, "len": 0.75},
-        hovertemplate="<b>%{customdata[0]}</b><br>" + (value_label or value) + ": %{z:,}"
+        hovertemplate="<b>%{customdata[0]}</b><br>" + plotly_text(value_label or value) + ": %{z:,}"
                       + "%{customdata[1]}<extra></extra>",
     )
     fig = go.Figure(trace)
@@ -142,10 +144,10 @@ def choropleth(frame: pd.DataFrame, *, value: str = "value", country: str = "cou
 
 
 def names_hover(names_per_country: list[list[str]] | pd.Series) -> list[str]:
-    """'<br>• name' lines for each country, at most :data:`MAX_NAMES_IN_HOVER` then '…'."""
+    """'<br>• name' lines for each country (names escaped), at most :data:`MAX_NAMES_IN_HOVER` then '…'."""
     out = []
     for names in names_per_country:
-        names = [str(n) for n in (names or []) if str(n)]
+        names = [plotly_text(n) for n in (names or []) if plotly_text(n)]
         shown = names[:MAX_NAMES_IN_HOVER]
         text = "".join(f"<br>• {n}" for n in shown)
         if len(names) > len(shown):

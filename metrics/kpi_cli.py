@@ -3,9 +3,10 @@
 Prints every KPI of the catalogue for one academic year (default: the latest year in the
 data) as an aligned table, or with ``--json`` one object::
 
-    {"year": 2024, "home_country": "UZB", "kpis": {"foreign_students": 1234, ...}}
+    {"year": 2024, "home_country": "UZB", "kpis": {"foreign_students": 1234, "new_foreign_students": null, ...},
+     "not_available": {"new_foreign_students": "the students export has no values in status or student_id", ...}}
 
-with ``null`` for a KPI that is not available. Exit status: 0 on success, 2 when the data
+with ``null`` for a KPI that is not available and the reason under ``not_available``. Exit status: 0 on success, 2 when the data
 folder cannot be loaded or holds no yearly data.
 """
 
@@ -17,7 +18,7 @@ import json
 import sys
 
 from metrics.catalogue import CATALOGUE
-from metrics.kpis import available_years, compute_kpis, round_kpi
+from metrics.kpis import Unavailable, available_years, compute_kpis, kpi_unavailable_reasons, round_kpi
 
 NOT_AVAILABLE = "n/a"
 UNIT_SUFFIX = {"percent": " %", "count": "", "ratio": "", "index": ""}
@@ -75,7 +76,11 @@ def main(argv: list[str] | None = None) -> int:
     year = args.year if args.year is not None else years[-1]
     values = compute_kpis(data, year, as_of=args.as_of)
     if args.json:
-        print(json.dumps({"year": year, "home_country": data.home, "kpis": values}, ensure_ascii=False))
+        reasons = kpi_unavailable_reasons(data, as_of=args.as_of)
+        not_available = {kpi_id: reasons.get(kpi_id, Unavailable("no_value")).message
+                         for kpi_id, value in values.items() if value is None}
+        print(json.dumps({"year": year, "home_country": data.home, "kpis": values, "not_available": not_available},
+                         ensure_ascii=False))
     else:
         print(f"{data.university}: KPIs for {year}/{str(year + 1)[-2:]} (home country {data.home})")
         print(render_table(values, args.lang))

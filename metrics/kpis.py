@@ -9,10 +9,11 @@ per year.
 
 Conventions shared by every KPI:
 
-- **Not available is not zero.** A KPI whose export is absent (or lacks the column it
-  needs) returns ``None`` from its function and ``None`` from `compute_kpis`. A year
-  with no rows in an export that exists counts 0; a ratio whose denominator is 0 or
-  unknown is ``<NA>`` (``None`` in `compute_kpis`).
+- **Not available is not zero.** A KPI whose export is absent (or has no values in the
+  column it needs: ingestion fills a column the file lacks with blanks) returns ``None``
+  from its function and ``None`` from `compute_kpis`; `kpi_unavailable_reasons` and the
+  ``reason`` column of `kpi_table` say why. A year with no rows in an export that exists
+  counts 0; a ratio whose denominator is 0 or unknown is ``<NA>`` (``None`` in `compute_kpis`).
 - **Foreign** means a country other than the home country (ISO alpha-3). Rows whose
   country could not be resolved, and stateless persons, are foreign (not home): they go
   to the unknown-country bucket of the breakdowns, so country breakdowns sum to totals.
@@ -33,6 +34,7 @@ import inspect
 import math
 import weakref
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -86,6 +88,18 @@ def _per_year(counts: pd.Series, years: Sequence[int], fill: Any = 0, dtype: str
 
 def _has(frame: Frame, *columns: str) -> bool:
     return frame is not None and all(column in frame.columns for column in columns)
+
+
+def _has_values(frame: Frame, column: str) -> bool:
+    """True when the frame has the column with at least one non-blank value (or has no rows at all).
+
+    Ingestion gives every export all its contract's columns, blank where the file has
+    none, so a column being there does not mean the file had it. A frame without rows
+    cannot tell, and keeps its column (a year or faculty with no students counts 0).
+    """
+    if frame is None or column not in frame.columns:
+        return False
+    return not len(frame) or not bool(_blank(frame[column]).all())
 
 
 def _blank(values: pd.Series) -> np.ndarray:
@@ -268,8 +282,9 @@ def new_foreign_students_by_year(students: pd.DataFrame, *, years: Sequence[int]
     ``student_id`` column; <NA> for the first year when there is no ``status`` column.
     Unit: students.
     """
-    has_status = "status" in students.columns
-    has_ids = "student_id" in students.columns
+    # A column the file did not have is there, blank (ingestion fills it): test for values.
+    has_status = _has_values(students, "status")
+    has_ids = _has_values(students, "student_id")
     if not (has_status or has_ids):
         return None
     foreign = foreign_student_rows(students, home)
@@ -509,7 +524,7 @@ def partner_activity(mobility: Frame, programs: Frame, grants: Frame, years: Seq
     None when none of the three exports has a partner column. Events have no partner
     column and do not count.
     """
-    if not any(_has(frame, "partner") for frame in (mobility, programs, grants)):
+    if not any(_has_values(frame, "partner") for frame in (mobility, programs, grants)):
         return None
     years = list(years)
     pieces = [pd.DataFrame({"year": pd.Series(dtype="int64"), "name": pd.Series(dtype="str")})]
@@ -604,14 +619,14 @@ def joint_program_students_by_year(program_enrollment: pd.DataFrame, *, years: S
 
 def joint_program_graduates_by_year(program_enrollment: pd.DataFrame, *, years: Sequence[int]) -> pd.Series | None:
     """Joint program graduates: graduates of joint/double-degree programs (sum of graduates). Unit: graduates."""
-    if "graduates" not in program_enrollment.columns:
+    if not _has_values(program_enrollment, "graduates"):
         return None
     return _per_year(program_enrollment["graduates"].groupby(program_enrollment["year"]).sum(), years)
 
 
 def joint_program_share_by_year(programs: pd.DataFrame, totals: pd.DataFrame, *, years: Sequence[int]) -> pd.Series | None:
     """Joint program share: joint programs ÷ all degree programs (totals.csv `programs`) × 100 (%). IMPI 01005."""
-    if "programs" not in totals.columns:
+    if not _has_values(totals, "programs"):
         return None
     return _ratio(joint_programs_by_year(programs, years=years), university_total(totals, "programs", years), PERCENT)
 
@@ -761,6 +776,90 @@ def _call(kpi: Any, frames: Mapping[str, pd.DataFrame], context: dict[str, Any])
     return kpi.function(**kwargs)
 
 
+# --------------------------------------------------------------------------- why a KPI is not available
+
+@dataclass(frozen=True)
+class Unavailable:
+    """Why a KPI has no value: a code (the dashboard translates it), the export concerned, and details.
+
+    Codes: ``export_missing`` (no file for the export), ``export_unreadable`` (its file could
+    not be read; ``file`` names it), ``values_missing`` (the export has no values in
+    ``columns``), ``denominator_missing`` (the number of all students is unknown),
+    ``partner_activity_missing`` (no activity export names partners), ``no_value`` (the KPI
+    exists but has no value in the year: no rows, or a zero or unknown denominator).
+    """
+
+    code: str
+    export: str = ""
+    columns: tuple[str, ...] = ()
+    file: str = ""
+
+    @property
+    def message(self) -> str:
+        """The reason in English, e.g. for ``python -m metrics kpis --json``."""
+        columns = " or ".join(self.columns)
+        return {
+            "export_missing": f"no {self.export} export in the data folder",
+            "export_unreadable": f"the {self.export} export ({self.file}) could not be read",
+            "values_missing": f"the {self.export} export has no values in {columns}",
+            "denominator_missing": "the number of all students is unknown: add a totals export, or a students "
+                                   "export that lists home-country students too",
+            "partner_activity_missing": "no mobility, programs or grants export names partners",
+            "no_value": "no value for this year (no rows, or a zero or unknown denominator)",
+        }.get(self.code, self.code)
+
+
+# Why a KPI whose function returns None (its exports are there) is not available; each entry
+# restates the function's own condition for returning None.
+NOT_AVAILABLE_WHEN_NONE: dict[str, Unavailable] = {
+    "new_foreign_students": Unavailable("values_missing", "students", ("status", "student_id")),
+    "foreign_student_share": Unavailable("denominator_missing", "totals", ("total_students",)),
+    "student_diversity_index": Unavailable("denominator_missing", "totals", ("total_students",)),
+    "outbound_student_ratio": Unavailable("denominator_missing", "totals", ("total_students",)),
+    "dormant_partners": Unavailable("partner_activity_missing", "mobility", ("partner",)),
+    "joint_program_graduates": Unavailable("values_missing", "program_enrollment", ("graduates",)),
+    "joint_program_share": Unavailable("values_missing", "totals", ("programs",)),
+}
+# Codes of an Issue (in Dataset.unreadable) for a file that could not be used at all.
+UNREADABLE_CODES = ("file_unreadable", "file_unsupported", "export_ambiguous")
+
+
+def export_unavailable(data: Any, export: str) -> Unavailable | None:
+    """Why an export has no frame: missing, or unreadable (naming the file); None when it is loaded.
+
+    A file counts as the export's when its name (without suffix, case-insensitive) is the
+    export's name, or when its record names the export (``params`` ``export``).
+    """
+    if _frames(data).get(export) is not None:
+        return None
+    for issue in getattr(data, "unreadable", ()) or ():
+        stem = str(getattr(issue, "file", "")).rsplit("/", 1)[-1].split(".", 1)[0].casefold()
+        named = dict(getattr(issue, "params", ()) or ()).get("export")
+        if stem == export or named == export:
+            return Unavailable("export_unreadable", export, file=str(issue.file).rsplit("/", 1)[-1])
+    return Unavailable("export_missing", export)
+
+
+def kpi_unavailable_reasons(data: Any, *, filters: Any = None, as_of: dt.date | None = None) -> dict[str, Unavailable]:
+    """{KPI id: why it is not available} for the KPIs that cannot be computed from the data at all.
+
+    A KPI is not available when one of its required exports is absent (missing or
+    unreadable) or when its function returns None (see `NOT_AVAILABLE_WHEN_NONE`). KPIs
+    with a value in some years are not listed; `kpi_table` gives ``no_value`` for the others.
+    """
+    from metrics.catalogue import CATALOGUE
+
+    _, none_ids = _kpis_all_years(data, filters, as_of)
+    out: dict[str, Unavailable] = {}
+    for kpi in CATALOGUE.values():
+        missing = [reason for reason in (export_unavailable(data, source) for source in kpi.sources) if reason]
+        if missing:
+            out[kpi.id] = missing[0]
+        elif kpi.id in none_ids:
+            out[kpi.id] = NOT_AVAILABLE_WHEN_NONE.get(kpi.id, Unavailable("no_value"))
+    return out
+
+
 _CACHE: dict[tuple, tuple[weakref.ref, Any]] = {}  # KPI tables per (data, filters, as_of, years)
 _FILTERED: dict[tuple, tuple[weakref.ref, Any]] = {}  # filtered datasets per (data, filters)
 _CACHE_SIZE = 32
@@ -806,13 +905,23 @@ def kpis_by_year(data: Any, *, filters: Any = None, as_of: dt.date | None = None
     object lives; a copy is returned. This is the efficient way to get every trend: one
     pass over each export for all years.
     """
+    source = filtered(data, filters)
+    wanted = sorted({int(y) for y in years}) if years is not None else available_years(source)
+    table, _ = _kpis_all_years(data, filters, as_of, wanted)
+    return table.loc[wanted].copy()
+
+
+def _kpis_all_years(data: Any, filters: Any, as_of: dt.date | None,
+                    extra_years: Iterable[int] = ()) -> tuple[pd.DataFrame, frozenset[str]]:
+    """(every KPI for the data's years plus ``extra_years``, the ids whose function returned None).
+
+    Cached per (data object, filters, as_of, years) while the data object lives, so that
+    compute_kpis, kpi_table, kpi_trend and kpi_unavailable_reasons share one computation.
+    """
     from metrics.catalogue import CATALOGUE
 
     source = filtered(data, filters)
-    wanted = sorted({int(y) for y in years}) if years is not None else available_years(source)
-    # Compute the data's years plus any asked for, so that compute_kpis, kpi_table and
-    # kpi_trend share one computation; return the rows asked for.
-    year_list = sorted(set(available_years(source)) | set(wanted))
+    year_list = sorted(set(available_years(source)) | {int(y) for y in extra_years})
     as_of = as_of or dt.date.today()  # a cached result lasts the day
     key = (id(data), filters, as_of, tuple(year_list))
     try:
@@ -820,18 +929,20 @@ def kpis_by_year(data: Any, *, filters: Any = None, as_of: dt.date | None = None
     except TypeError:  # unhashable filters: compute without the cache
         key, cached = None, None
     if cached is not None and cached[0]() is data:
-        return cached[1].loc[wanted].copy()
+        return cached[1]
     frames = _frames(source)
     context = {"years": year_list, "home": _home(data), "as_of": as_of}
-    columns = {}
+    columns, none_ids = {}, set()
     for kpi in CATALOGUE.values():
         values = _call(kpi, frames, context)
+        if values is None:
+            none_ids.add(kpi.id)
         columns[kpi.id] = (_series(pd.NA, year_list) if values is None
                            else values.reindex(pd.Index(year_list, dtype="int64")).astype("Float64"))
-    table = pd.DataFrame(columns, index=pd.Index(year_list, name="year", dtype="int64"))
+    result = (pd.DataFrame(columns, index=pd.Index(year_list, name="year", dtype="int64")), frozenset(none_ids))
     if key is not None:
-        _remember(_CACHE, _CACHE_SIZE, key, data, table)
-    return table.loc[wanted].copy()
+        _remember(_CACHE, _CACHE_SIZE, key, data, result)
+    return result
 
 
 def _python(value: Any, unit: str) -> float | int | None:
@@ -871,7 +982,7 @@ def kpi_trend(data: Any, kpi_id: str, *, filters: Any = None, as_of: dt.date | N
 
 
 KPI_TABLE_COLUMNS = ("kpi", "name", "unit", "value", "previous", "change", "change_pct", "target", "gap",
-                     "status", "higher_is_better", "definition")
+                     "status", "higher_is_better", "definition", "reason")
 
 
 def kpi_table(data: Any, year: int, *, filters: Any = None, as_of: dt.date | None = None,
@@ -880,8 +991,9 @@ def kpi_table(data: Any, year: int, *, filters: Any = None, as_of: dt.date | Non
 
     Columns: kpi, name (in ``lang``: en, ru, uz), unit, value, previous (year − 1), change
     (value − previous), change_pct (change ÷ previous × 100; <NA> when previous is 0 or
-    missing), target, gap, status (see `metrics.targets`), higher_is_better, definition.
-    Snapshot KPIs (agreements_expiring) have no previous value.
+    missing), target, gap, status (see `metrics.targets`), higher_is_better, definition,
+    reason (why the value is not available, in English; None when there is a value; see
+    `kpi_unavailable_reasons`). Snapshot KPIs (agreements_expiring) have no previous value.
     """
     from metrics.catalogue import CATALOGUE
     from metrics.targets import target_status
@@ -889,6 +1001,7 @@ def kpi_table(data: Any, year: int, *, filters: Any = None, as_of: dt.date | Non
     year = int(year)
     table = kpis_by_year(data, filters=filters, as_of=as_of, years=_years_with(data, filters, year, year - 1))
     targets = _frames(data).get("targets")
+    reasons = kpi_unavailable_reasons(data, filters=filters, as_of=as_of)
     rows = []
     for kpi in CATALOGUE.values():
         series = table[kpi.id]
@@ -900,11 +1013,13 @@ def kpi_table(data: Any, year: int, *, filters: Any = None, as_of: dt.date | Non
         rows.append({"kpi": kpi.id, "name": kpi.label(lang), "unit": kpi.unit, "value": value,
                      "previous": previous, "change": change, "change_pct": change_pct,
                      "target": status.target, "gap": status.gap, "status": status.status,
-                     "higher_is_better": kpi.higher_is_better, "definition": kpi.definition})
+                     "higher_is_better": kpi.higher_is_better, "definition": kpi.definition,
+                     "reason": None if value is not None else reasons.get(kpi.id, Unavailable("no_value")).message})
     out = pd.DataFrame(rows, columns=list(KPI_TABLE_COLUMNS))
     for column in ("value", "previous", "change", "change_pct", "target", "gap"):
         out[column] = out[column].astype("Float64")
     out["status"] = pd.Series([row["status"] for row in rows], dtype=object)
+    out["reason"] = pd.Series([row["reason"] for row in rows], dtype=object)
     out["higher_is_better"] = out["higher_is_better"].astype(bool)
     return out
 

@@ -1,4 +1,7 @@
-"""Data: which files were loaded, the validation report, and country names that were not recognised."""
+"""Data: which files were loaded (and as which export), files not loaded and why, the validation report,
+and country names that were not recognised. File names only: never a path on the server."""
+
+from pathlib import Path
 
 import streamlit as st
 
@@ -8,16 +11,29 @@ require_entrypoint()
 
 from app import filters, state, ui  # noqa: E402
 from app.i18n import t  # noqa: E402
+from app.text import escape_markdown, markdown_code  # noqa: E402
 
 lang = filters.language()
 st.title(t("page.data", lang))
-st.caption(t("data.source", lang, path=state.data_dir()))
-if ui.no_data_guard(lang):
+st.caption(t("data.source", lang, path=markdown_code(Path(state.data_dir()).name)))
+try:
+    state.dataset()
+except Exception as error:  # noqa: BLE001 - the folder could not be loaded at all: say why
+    st.error(escape_markdown(error))
     st.stop()
 report = state.load_report(lang)
 
 st.subheader(t("data.files", lang))
-ui.table_with_downloads(report["files"], key="data_files", lang=lang, file_stem="files_loaded")
+if not len(report["files"]):
+    st.warning(t("common.no_dataset", lang, path=markdown_code(Path(state.data_dir()).name)))
+else:
+    ui.table_with_downloads(report["files"], key="data_files", lang=lang, file_stem="files_loaded")
+
+st.subheader(t("data.not_loaded", lang))
+if len(report["not_loaded"]):
+    ui.table_with_downloads(report["not_loaded"], key="data_not_loaded", lang=lang, file_stem="files_not_loaded")
+else:
+    st.success(t("data.all_loaded", lang), icon=":material/check_circle:")
 
 st.subheader(t("data.unresolved", lang))
 if len(report["unresolved"]):

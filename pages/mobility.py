@@ -11,11 +11,15 @@ from app.i18n import t  # noqa: E402
 from charts import basic, maps  # noqa: E402
 from charts.style import INBOUND_COLOUR, OUTBOUND_COLOUR, academic_year  # noqa: E402
 
+# The exports this page is drawn from: a notice says when one is missing or unreadable.
+EXPORTS = ("mobility",)
+
 lang = filters.language()
 st.title(t("page.mobility", lang))
 if ui.no_data_guard(lang):
     st.stop()
 ui.active_filter_note(lang)
+ui.export_notice(EXPORTS, lang)
 selection = filters.current_filters()
 year = filters.scorecard_year()
 directions = {"in": t("direction.in", lang), "out": t("direction.out", lang)}

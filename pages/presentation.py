@@ -27,9 +27,13 @@ DEFAULT_SECONDS = 20
 THEMES = {"light": {"bg": "#ffffff", "fg": "#1d1d1f", "muted": "#5f6368", "button": "#ffffff", "border": "#d0d0d0"},
           "dark": {"bg": "#111111", "fg": "#f2f2f2", "muted": "#b0b0b0", "button": "#262626", "border": "#4a4a4a"}}
 
+# The exports the slides are drawn from: a notice says when one is missing or unreadable.
+EXPORTS = ("students", "partners", "mobility", "program_enrollment")
+
 lang = filters.language()
 if ui.no_data_guard(lang):
     st.stop()
+ui.export_notice(EXPORTS, lang)
 
 st.session_state.setdefault(THEME_KEY, "light")
 st.session_state.setdefault(AUTO_KEY, True)

@@ -8,6 +8,7 @@ require_entrypoint()
 
 from app import filters, state, ui  # noqa: E402
 from app.i18n import t  # noqa: E402
+from app.text import escape_markdown  # noqa: E402
 from charts.style import academic_year  # noqa: E402
 
 FORMAT_NAMES = {"xlsx": "Excel (.xlsx)", "docx": "Word (.docx)", "pdf": "PDF"}
@@ -15,11 +16,16 @@ MIME_TYPES = {"xlsx": "application/vnd.openxmlformats-officedocument.spreadsheet
               "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
               "pdf": "application/pdf"}
 
+# The exports the annual report is built from: a notice says when one is missing or unreadable.
+EXPORTS = ("students", "totals", "partners", "programs", "program_enrollment", "mobility", "events", "grants",
+           "honorary_doctorates")
+
 lang = filters.language()
 st.title(t("page.reports", lang))
 if ui.no_data_guard(lang):
     st.stop()
 ui.active_filter_note(lang)
+ui.export_notice(EXPORTS, lang)
 selection = filters.current_filters()
 year = filters.scorecard_year()
 year_from = selection.year_from if selection is not None else None
@@ -43,7 +49,7 @@ if available:
                 st.session_state["report_bytes"] = (fmt, year, lang, state.report(year, year_from, fmt, lang, selection))
             except Exception as error:  # noqa: BLE001 - shown to the user
                 st.session_state.pop("report_bytes", None)
-                st.error(t("reports.failed", lang, error=error))
+                st.error(t("reports.failed", lang, error=escape_markdown(error)))
     built = st.session_state.get("report_bytes")
     if built and built[:3] == (fmt, year, lang):
         st.download_button(t("reports.download", lang, fmt=FORMAT_NAMES[fmt]), data=built[3],

@@ -10,11 +10,15 @@ from app import filters, state, ui  # noqa: E402
 from app.i18n import t  # noqa: E402
 from charts import basic, maps  # noqa: E402
 
+# The exports this page is drawn from: a notice says when one is missing or unreadable.
+EXPORTS = ("events", "grants", "honorary_doctorates")
+
 lang = filters.language()
 st.title(t("page.science", lang))
 if ui.no_data_guard(lang):
     st.stop()
 ui.active_filter_note(lang)
+ui.export_notice(EXPORTS, lang)
 selection = filters.current_filters()
 
 events = state.breakdown("events_per_year", selection)

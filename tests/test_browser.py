@@ -12,8 +12,9 @@ import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
-from urllib.parse import urlparse
+from urllib.parse import urlencode, urlparse
 
 import pytest
 
@@ -52,16 +53,17 @@ def wait_healthy(url: str, process: subprocess.Popen, timeout: float = STARTUP_T
     raise TimeoutError("streamlit did not become healthy")
 
 
-@pytest.fixture(scope="session")
-def server():
-    """The dashboard served on a free local port for the whole session."""
+@contextmanager
+def serve(data_dir: Path | None = None, log_name: str = "streamlit.log"):
+    """The dashboard served on a free local port (on ``data_dir`` when given), until the block ends."""
     port = free_port()
     (ROOT / "test-output").mkdir(exist_ok=True)
-    log = open(ROOT / "test-output" / "streamlit.log", "w")
+    log = open(ROOT / "test-output" / log_name, "w")
+    env = dict(os.environ, IC_DATA_DIR=str(data_dir)) if data_dir is not None else None
     process = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless", "true",
          "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+        cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env=env)
     url = f"http://127.0.0.1:{port}"
     try:
         wait_healthy(url, process)
@@ -73,6 +75,22 @@ def server():
         except subprocess.TimeoutExpired:
             process.kill()
         log.close()
+
+
+@pytest.fixture(scope="session")
+def server():
+    """The dashboard on the sample data, for the whole session."""
+    with serve() as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def hostile_server(tmp_path_factory):
+    """The dashboard on the sample data with markup, markdown and bidi overrides in names (tests/test_markup_safety.py)."""
+    from test_markup_safety import build_hostile_folder
+
+    with serve(build_hostile_folder(tmp_path_factory.mktemp("hostile")), "streamlit_hostile.log") as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -188,3 +206,43 @@ def test_presentation_keyboard_and_theme(server, page):
     page.keyboard.press("ArrowLeft")
     page.get_by_text("Slide 1 of", exact=False).wait_for(timeout=DRAW_TIMEOUT)
     assert foreign_hosts(page.requests) == []
+
+
+# Links, images and frames pointing at the test's outside host, anywhere in the page (Plotly SVGs included).
+EVIL_ELEMENTS = """() => [...document.querySelectorAll('a, image, img, iframe, source, link, script')].map(
+    e => [e.getAttribute('href'), e.getAttribute('xlink:href'), e.getAttributeNS('http://www.w3.org/1999/xlink', 'href'),
+          e.getAttribute('src')].filter(v => v && v.includes('evil.example')).join(' ')).filter(v => v)"""
+HUGE_TEXT = """() => [...document.querySelectorAll('*')].filter(
+    e => getComputedStyle(e).fontSize === '400px' || /font-size:\\s*400px/.test(e.getAttribute('style') || '')).length"""
+PAGE_TEXT = "() => document.body.textContent"
+
+
+def hover_every_point(tab, limit: int = 80) -> None:
+    """Move the mouse over map shapes and bars so that Plotly draws their hover labels."""
+    points = tab.locator("[data-testid='stPlotlyChart'] path.choroplethlocation, "
+                         "[data-testid='stPlotlyChart'] g.point path")
+    for index in range(min(points.count(), limit)):
+        try:
+            points.nth(index).hover(force=True, timeout=2_000)
+        except Exception:  # noqa: BLE001 - a shape hidden behind another one cannot be hovered; others are
+            continue
+        assert tab.evaluate(EVIL_ELEMENTS) == []
+
+
+@pytest.mark.parametrize("path,has_map", [p for p in PAGES if p[0] not in ("reports",)])
+def test_no_markup_from_the_link_or_the_data(hostile_server, page, path, has_map):
+    """Hostile link parameters and hostile names in every export: no outside link, request or giant text."""
+    from test_markup_safety import EVIL_SPAN, HOSTILE_QUERY
+
+    page.goto(f"{hostile_server}/{path}?{urlencode(HOSTILE_QUERY)}")
+    wait_drawn(page, has_map, charts=0 if path == "data" else 1)
+    assert "«country»" in page.evaluate(PAGE_TEXT)  # the ignored parameters are named
+    hover_every_point(page)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"hostile_{path}.png"))
+    assert page.evaluate(EVIL_ELEMENTS) == []
+    assert page.evaluate(HUGE_TEXT) == 0
+    if path == "partners":  # the hostile partner type is a bar's category, drawn as text
+        assert EVIL_SPAN.lower() in page.evaluate(PAGE_TEXT)
+    assert not page.locator("[data-testid='stException']").count()
+    assert foreign_hosts(page.requests) == [], foreign_hosts(page.requests)

@@ -186,3 +186,29 @@ def test_small_count_scale_has_whole_ticks_large_scale_does_not():
     large = maps.choropleth(pd.DataFrame({"country": ["IND"], "value": [1249]}))
     assert large.data[0].colorbar.dtick is None
     assert (large.data[0].zmin, large.data[0].zmax) == (0, 1249)
+
+
+def test_data_strings_reach_figures_escaped():
+    from charts.text import plotly_text
+
+    link = '<a href="http://evil.example">x</a>'
+    frame = pd.DataFrame({"faculty": [link, "Medicine\u202e"], "students": [3, 2]})
+    fig = basic.bar(frame, "faculty", "students", horizontal=True)
+    assert set(fig.data[0].y) == {plotly_text(link), "Medicine"}
+    long = pd.DataFrame({"year": [2024, 2024], "series": [link, "b"], "value": [1, 2]})
+    fig = basic.line(long, "year", "value", color="series")
+    assert {trace.name for trace in fig.data} == {plotly_text(link), "b"}
+    assert all("<a " not in trace.hovertemplate for trace in fig.data)
+    countries = pd.DataFrame({"country": ["KAZ"], "value": [1]})
+    fig = maps.choropleth(countries, names=[link], hover_extra=maps.names_hover([[link]]))
+    assert fig.data[0].customdata[0][0] == plotly_text(link)
+    assert fig.data[0].customdata[0][1] == "<br>• " + plotly_text(link)
+
+
+def test_has_data_is_false_for_bare_axes():
+    empty = pd.DataFrame({"year": [2023, 2024], "value": [None, None]}).astype({"value": "Float64"})
+    target = pd.DataFrame({"year": [2024], "target": [10]})
+    assert not basic.has_data(basic.line(empty, "year", "value", target=target))
+    assert not basic.has_data(basic.bar(empty.iloc[:0], "year", "value", years=True))
+    assert not basic.has_data(maps.choropleth(pd.DataFrame({"country": [], "value": []})))
+    assert basic.has_data(basic.line(empty.fillna(0), "year", "value"))

@@ -96,3 +96,14 @@ def test_as_of_option_sets_the_expiry_date(tmp_path, capsys):
     assert json.loads(capsys.readouterr().out)["kpis"]["agreements_expiring"] == 1
     main(["--data", str(tmp_path), "--home", "UZB", "--json", "--as-of", "2024-01-01"])
     assert json.loads(capsys.readouterr().out)["kpis"]["agreements_expiring"] == 0
+
+
+def test_json_output_says_why_a_kpi_is_null(tmp_path, capsys):
+    (tmp_path / "students.csv").write_text("year,citizenship,count\n2023,Kazakhstan,2\n2024,India,3\n", encoding="utf-8")
+    main(["--data", str(tmp_path), "--home", "UZB", "--json"])
+    result = json.loads(capsys.readouterr().out)
+    assert result["kpis"]["foreign_students"] == 3
+    assert result["kpis"]["new_foreign_students"] is None  # no status, no student_id: not available, never 0
+    assert result["not_available"]["new_foreign_students"] == "the students export has no values in status or student_id"
+    assert result["not_available"]["active_partners"] == "no partners export in the data folder"
+    assert set(result["not_available"]) == {kpi for kpi, value in result["kpis"].items() if value is None}

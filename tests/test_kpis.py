@@ -575,3 +575,38 @@ def test_modifying_a_returned_frame_does_not_change_later_results():
     rows = k.foreign_student_rows(STUDENTS, HOME)
     rows["count"] = 100
     assert k.foreign_students_by_year(STUDENTS, years=[2024], home=HOME)[2024] == 5
+
+
+# ----------------------------------------------------------------- why a KPI is not available
+
+def test_new_foreign_students_not_available_when_status_and_id_are_blank():
+    # ingestion gives a file without these columns blank ones: blank is "absent", not "no new students"
+    frame = students_frame([(2024, "KAZ", 1, None, None), (2025, "RUS", 2, None, None)])
+    assert k.new_foreign_students_by_year(frame, years=[2024, 2025], home=HOME) is None
+
+
+def test_kpi_unavailable_reasons_name_the_export_and_the_columns():
+    students = students_frame([(2024, "KAZ", 1, None, None)])
+    reasons = k.kpi_unavailable_reasons(dataset(students=students))
+    assert reasons["new_foreign_students"] == k.Unavailable("values_missing", "students", ("status", "student_id"))
+    assert reasons["active_partners"] == k.Unavailable("export_missing", "partners")
+    assert "foreign_students" not in reasons
+
+
+def test_an_unreadable_export_is_named_with_its_file():
+    from metrics.validation import Issue
+
+    data = Dataset(frames={}, home=HOME, unreadable=(Issue("Partners.CSV", None, None, None, "no header row",
+                                                           "error", "file_unreadable"),))
+    assert k.export_unavailable(data, "partners") == k.Unavailable("export_unreadable", "partners", file="Partners.CSV")
+    assert k.export_unavailable(data, "students") == k.Unavailable("export_missing", "students")
+
+
+def test_kpi_table_gives_the_reason_for_every_missing_value():
+    students = students_frame([(2024, "KAZ", 1, None, None)])
+    table = k.kpi_table(dataset(students=students), 2024).set_index("kpi")
+    assert pd.isna(table.loc["new_foreign_students", "value"])
+    assert table.loc["new_foreign_students", "reason"] == "the students export has no values in status or student_id"
+    assert table.loc["active_partners", "reason"] == "no partners export in the data folder"
+    assert table.loc["foreign_students", "reason"] is None
+    assert table["reason"].notna().sum() == table["value"].isna().sum()
