@@ -470,10 +470,11 @@ def load_dataset(data_dir: str | Path = "data", home: str | None = None) -> Data
             continue
         if len(found) > 1:
             names = " and ".join(path.name for path, _ in found)
-            unreadable.append(Issue(found[0][0].name, None, None, None,
-                                    f"{names} both hold the '{export.name}' export; neither was read. Keep one file "
-                                    "per export in the folder.", "error", "export_ambiguous",
-                                    (("export", export.name), ("files", names))))
+            for path, _ in found:  # one record per file, so that each file's row says why it was not read
+                unreadable.append(Issue(path.name, None, None, None,
+                                        f"{path.name}: {names} both hold the '{export.name}' export; neither was "
+                                        "read. Keep one file per export in the folder.", "error", "export_ambiguous",
+                                        (("export", export.name), ("files", names))))
             continue
         path, raw = found[0]
         try:

@@ -159,8 +159,16 @@ def decode(raw: bytes) -> tuple[str, str, tuple[tuple[str, str], ...]]:
         bom = False
     try:
         return raw.decode("utf-8"), "utf-8-sig" if bom else "utf-8", ()
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as error:
+        if error.reason == "unexpected end of data" and error.start >= len(raw) - 3:
+            try:  # UTF-8 cut inside its last character: a file copied or written only in part
+                text = raw[:error.start].decode("utf-8")
+            except UnicodeDecodeError:
+                pass
+            else:
+                note = ("the file ends in the middle of a character: it was cut short (still being written, or "
+                        "copied in part). Export it again.")
+                return text, "utf-8-sig" if bom else "utf-8", (("encoding_truncated", note),)
     head = raw[:1_000_000].decode("utf-8", errors="replace").split("\n")
     if sum("\ufffd" in line for line in head) > max(1, int(len(head) * MIXED_LINE_SHARE)):
         encoding = _best_single_byte(raw)
@@ -520,6 +528,12 @@ def read_raw(path: Path) -> RawTable:
             cells, starts, problems = read_lines(text, delimiter)
         except UnreadableFile as error:
             raise UnreadableFile(f"{path.name}: {error}") from error
+    cut_short = any(code == "encoding_truncated" for code, _ in notes) and not text.endswith("\n")
+    if cut_short and len(cells) > 1 and not any(problem.row == len(cells) - 1 for problem in problems):
+        row = len(cells) - 1
+        problems.append(CellProblem(row, None, "line_torn",
+                                    f"the last line ({row + 1 if starts is None else int(starts[row])}) ends in the "
+                                    "middle of a character: the file was cut short; the row is excluded."))
     cells = _strip_cells(cells)
     problems += _oversized_cells(cells)
     return RawTable(cells=cells, encoding=encoding, delimiter=delimiter, notes=notes,

@@ -60,9 +60,6 @@ def _run(argv: list[str]) -> int:
     file_errors = [issue for issue in data.unreadable if issue.severity == "error"]
     for issue in file_errors:
         print(f"{_shown(issue.file):<28}cannot be read")
-    if not data.files and not file_errors:
-        print(f"error: no export found in '{args.data}' (expected e.g. students.csv, partners.csv)")
-        return EXIT_UNREADABLE
     problems = list(data.unreadable) + list(data.issues)
     print()
     if not problems:
@@ -75,9 +72,12 @@ def _run(argv: list[str]) -> int:
         value = f" value '{_shown(issue.value)}'" if issue.value not in (None, "") else ""
         print(f"{issue.severity.upper():<8}{where}:{value} {issue.message}")
     errors = sum(issue.severity == "error" for issue in data.issues)
-    warnings = sum(issue.severity == "warning" for issue in data.issues)
+    warnings = sum(issue.severity == "warning" for issue in problems)
     print()
     print(f"{len(file_errors)} unreadable file(s), {errors} error(s), {warnings} warning(s).")
+    if not data.files and not file_errors:
+        print(f"error: no export found in '{args.data}' (expected e.g. students.csv, partners.csv)")
+        return EXIT_UNREADABLE
     if file_errors:
         return EXIT_UNREADABLE
     mismatch = any(issue.code in LINE_MISMATCH_CODES for issue in data.issues)

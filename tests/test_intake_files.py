@@ -59,8 +59,9 @@ def test_two_files_for_one_export_is_an_error_naming_both_and_neither_is_guessed
     write(tmp_path / "students_2019.csv", "year,citizenship,count\n2019,India,1\n")
     data = load_dataset(tmp_path)
     assert "students" not in data.frames
-    (ambiguous,) = records(data, "export_ambiguous")
-    assert "students.csv" in ambiguous.message and "students_2019.csv" in ambiguous.message
+    ambiguous = records(data, "export_ambiguous")
+    assert [issue.file for issue in ambiguous] == ["students.csv", "students_2019.csv"]
+    assert all("students.csv and students_2019.csv" in issue.message for issue in ambiguous)
     assert validate(tmp_path).returncode == 2
 
 
@@ -70,8 +71,8 @@ def test_xlsx_beside_csv_of_the_same_export_is_an_error(tmp_path):
     workbook.active.append(["year", "citizenship"])
     workbook.save(tmp_path / "students.xlsx")
     data = load_dataset(tmp_path)
-    (ambiguous,) = records(data, "export_ambiguous")
-    assert "students.csv and students.xlsx" in ambiguous.message
+    ambiguous = records(data, "export_ambiguous")
+    assert len(ambiguous) == 2 and all("students.csv and students.xlsx" in issue.message for issue in ambiguous)
 
 
 def test_a_header_that_fits_two_exports_equally_is_not_guessed(tmp_path):
