@@ -257,13 +257,13 @@ LABELS: dict[str, dict[str, str]] = {
         "ru": "последняя строка оборвана (файл ещё записывался?); строка исключена",
         "uz": "oxirgi qator uzilgan (fayl hali yozilayotgan edimi?); qator chiqarib tashlandi"},
     "issue.cell_too_long": {
-        "en": "the cell is longer than the limit; it is not read and its row is excluded. Shorten the text",
-        "ru": "ячейка длиннее допустимого; она не читается, строка исключена. Сократите текст",
-        "uz": "katak ruxsat etilganidan uzun; u oʻqilmaydi, qator chiqarib tashlandi. Matnni qisqartiring"},
+        "en": "the cell is longer than the limit and is not read (an error excludes the row, a warning leaves the value blank). Shorten the text",
+        "ru": "ячейка длиннее допустимого и не читается (ошибка: строка исключена; предупреждение: значение оставлено пустым). Сократите текст",
+        "uz": "katak ruxsat etilganidan uzun va oʻqilmaydi (xato: qator chiqarib tashlandi; ogohlantirish: qiymat boʻsh qoldirildi). Matnni qisqartiring"},
     "issue.formula_without_value": {
-        "en": "the cell holds a formula whose result was not saved; open the file in Excel and save it again (or paste values)",
-        "ru": "в ячейке формула без сохранённого значения; откройте файл в Excel и сохраните заново (или вставьте значения)",
-        "uz": "katakda natijasi saqlanmagan formula bor; faylni Excelda ochib qayta saqlang (yoki qiymatlarni qoʻying)"},
+        "en": "the cell holds a formula whose result was not saved (an error excludes the row, a warning leaves the value blank); open the file in Excel and save it again (or paste values)",
+        "ru": "в ячейке формула без сохранённого значения (ошибка: строка исключена; предупреждение: значение оставлено пустым); откройте файл в Excel и сохраните заново (или вставьте значения)",
+        "uz": "katakda natijasi saqlanmagan formula bor (xato: qator chiqarib tashlandi; ogohlantirish: qiymat boʻsh qoldirildi); faylni Excelda ochib qayta saqlang (yoki qiymatlarni qoʻying)"},
     "issue.settings_invalid": {
         "en": "settings.toml could not be used as written; the defaults stand in. Fix the file (see data/README.md)",
         "ru": "settings.toml не удалось применить; используются значения по умолчанию. Исправьте файл (см. data/README.md)",

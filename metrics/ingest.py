@@ -625,7 +625,7 @@ def load_export(path: Path, export: Export, raw: RawTable | None = None) -> tupl
                 continue
             column = export.column(name)
             if column.required or column.default is not None:
-                problems.add(line, name, None, problem.message, "error", problem.code)
+                problems.add(line, name, None, problem.message + " The row is excluded.", "error", problem.code)
                 excluded[target] = True
             else:
                 problems.add(line, name, None, problem.message + " The value is left blank.", "warning", problem.code)

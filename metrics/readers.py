@@ -354,8 +354,8 @@ def _oversized_cells(cells: pd.DataFrame) -> list[CellProblem]:
         for row in over:
             length = len(cells.iat[row, position])
             problems.append(CellProblem(int(row), int(position), "cell_too_long",
-                                        f"the cell has {length:,} characters; at most {MAX_CELL_CHARS:,} are read, "
-                                        "so the row is excluded. Shorten the text."))
+                                        f"the cell has {length:,} characters; at most {MAX_CELL_CHARS:,} are read. "
+                                        "Shorten the text."))
             cells.iat[row, position] = ""
     return problems
 
