@@ -17,21 +17,21 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import os
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # the server helper is shared with the browser tests
+
+from tests._server import CHROMIUM, CHROMIUM_ARGS, LOCAL_OPTIONS, start_server, stop_server  # noqa: E402
+
 RESULTS = ROOT / "benchmarks" / "results"
-CHROMIUM = os.environ.get("IC_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
+SERVER_START_TIMEOUT = 120  # seconds
+# The floor app runs from a temporary folder without the dashboard's .streamlit/config.toml.
+OPTIONS = (*LOCAL_OPTIONS, "--server.enableStaticServing", "true")
 TIMEOUT_MS = 120_000
 FIRST_VIEW_GOAL = 1.5  # x the floor
 REDRAW_GOAL = 0.5  # seconds
@@ -56,44 +56,6 @@ DRAWN = """() => {
   const charts = [...document.querySelectorAll('[data-testid="stPlotlyChart"]')];
   return charts.length > 0 && charts.every(c => c.querySelector('.main-svg'));
 }"""
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def start(script: Path, cwd: Path) -> tuple[subprocess.Popen, str, float, float]:
-    """Start streamlit; returns (process, url, seconds to healthy, start timestamp)."""
-    port = free_port()
-    started = time.perf_counter()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(script), "--server.headless", "true", "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
-         "--server.enableStaticServing", "true"],
-        cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    while True:
-        if process.poll() is not None:
-            raise RuntimeError(f"{script} exited with {process.returncode}")
-        try:
-            with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as response:
-                if response.read().strip() == b"ok":
-                    break
-        except OSError:
-            time.sleep(0.05)
-        if time.perf_counter() - started > 120:
-            raise TimeoutError("server did not start")
-    return process, url, time.perf_counter() - started, started
-
-
-def stop(process: subprocess.Popen) -> None:
-    process.terminate()
-    try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
 
 
 def first_view(browser, url: str) -> float:
@@ -141,13 +103,14 @@ def main(argv: list[str] | None = None) -> dict:
 
     results: dict = {"when": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), "runs": args.runs}
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
         # --- the dashboard
-        process, url, healthy, started = start(ROOT / "dashboard.py", ROOT)
+        server = start_server(ROOT / "dashboard.py", cwd=ROOT, options=OPTIONS, timeout=SERVER_START_TIMEOUT)
+        url = server.url
         try:
-            results["cold_start_health_s"] = round(healthy, 3)
+            results["cold_start_health_s"] = round(server.seconds_to_healthy, 3)
             first = first_view(browser, url + "/overview")
-            results["cold_start_first_page_drawn_s"] = round(time.perf_counter() - started, 3)
+            results["cold_start_first_page_drawn_s"] = round(time.perf_counter() - server.started, 3)
             results["cold_first_view_s"] = round(first, 3)
             views = [first_view(browser, url + "/overview") for _ in range(args.runs)]
             results["first_view_s"] = round(statistics.median(views), 3)
@@ -156,21 +119,22 @@ def main(argv: list[str] | None = None) -> dict:
             results["redraw_first_time_s"] = round(redraw_after_filter(browser, url + "/students", "0"), 3)
             results["redraw_cached_s"] = round(redraw_after_filter(browser, url + "/students", "0"), 3)
         finally:
-            stop(process)
+            stop_server(server.process)
         # --- the floor: one world map, same static serving
         with tempfile.TemporaryDirectory() as folder:
             folder = Path(folder)
             (folder / "floor.py").write_text(FLOOR_APP)
             (folder / "static").symlink_to(ROOT / "static", target_is_directory=True)
-            process, url, healthy, _ = start(folder / "floor.py", folder)
+            server = start_server(folder / "floor.py", cwd=folder, options=OPTIONS, timeout=SERVER_START_TIMEOUT)
+            url = server.url
             try:
-                results["floor_health_s"] = round(healthy, 3)
+                results["floor_health_s"] = round(server.seconds_to_healthy, 3)
                 first_view(browser, url)  # warm the server like the dashboard's cold view did
                 floor = [first_view(browser, url) for _ in range(args.runs)]
                 results["floor_first_view_s"] = round(statistics.median(floor), 3)
                 results["floor_first_view_all_s"] = [round(v, 3) for v in floor]
             finally:
-                stop(process)
+                stop_server(server.process)
         browser.close()
     results["first_view_vs_floor"] = round(results["first_view_s"] / results["floor_first_view_s"], 2)
     results["goal_first_view_within_1_5x_floor"] = results["first_view_vs_floor"] <= FIRST_VIEW_GOAL

@@ -20,6 +20,8 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from charts.text import plotly_labels
+
 from metrics import countries
 from metrics import kpis as K
 from reports.i18n import LABELS, check_lang, fmt_change, fmt_number, fmt_pct, fmt_value, is_missing, t, year_label
@@ -108,7 +110,7 @@ def _layout(fig: go.Figure, title: str, height: int) -> go.Figure:
 def _hbar(labels: Sequence[str], values: Sequence[float], title: str, *, show_text: bool = True,
           second: Sequence[float] | None = None, names: tuple[str, str] = ("", "")) -> go.Figure:
     """Horizontal bars, largest on top; an optional second series stacked (e.g. inbound/outbound)."""
-    labels, values = list(labels)[::-1], list(values)[::-1]
+    labels, values = plotly_labels(list(labels)[::-1]), list(values)[::-1]  # data names are text, not markup
     fig = go.Figure()
     kwargs = dict(texttemplate="%{x:,}", textposition="auto") if show_text else {}
     fig.add_bar(y=labels, x=values, orientation="h", marker_color=PRIMARY, name=names[0] or None,

@@ -1,4 +1,9 @@
-"""PDF report with fpdf2 and the vendored DejaVu Sans font (Cyrillic and Uzbek Latin render)."""
+"""PDF report with fpdf2 and the vendored DejaVu Sans font (Cyrillic and Uzbek Latin render).
+
+Every text reaches the page through fpdf2's `normalize_text`, where bidi control characters are
+removed (`charts.text.strip_bidi`). Table text is wrapped in linear time, and a row
+taller than a page continues on the next page, so no name is too long to print whole.
+"""
 
 from __future__ import annotations
 
@@ -9,10 +14,12 @@ import pandas as pd
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
+from charts.text import strip_bidi
 from reports import images
 from reports.model import CHART_SCALE
 from reports.i18n import t
 from reports.model import Chart, ReportContent, Section
+from reports.safety import strip_bidi_in_figure
 
 FONT_DIR = Path(__file__).resolve().parent / "fonts"
 FONT = "DejaVu"
@@ -33,11 +40,15 @@ class _Document(FPDF):
         self.add_font(FONT, "", str(FONT_DIR / "DejaVuSans.ttf"))
         self.add_font(FONT, "B", str(FONT_DIR / "DejaVuSans-Bold.ttf"))
         self.set_font(FONT, size=10)
-        self.set_title(f"{content.university} — {content.title} {content.year_text}")
-        self.set_author(content.university)
+        self.set_title(strip_bidi(f"{content.university} — {content.title} {content.year_text}"))
+        self.set_author(strip_bidi(content.university))
         self.set_creator("reports (international cooperation dashboard)")
         self.set_lang({"en": "en", "ru": "ru", "uz": "uz"}[content.lang])
         self.set_creation_date(content.generated)
+
+    def normalize_text(self, text: str) -> str:
+        """Every text fpdf2 draws or measures passes here: data cannot reorder itself on the page."""
+        return super().normalize_text(strip_bidi(text))
 
     def footer(self):
         if self.page_no() == 1:
@@ -128,7 +139,11 @@ PAD = 0.9  # cell padding, mm
 
 
 def _wrap(pdf: _Document, text: str, width: float, cache: dict) -> list[str]:
-    """Greedy word wrap of ``text`` into lines no wider than ``width`` (mm) in the current font."""
+    """Greedy word wrap of ``text`` into lines no wider than ``width`` (mm) in the current font.
+
+    A word wider than the cell is cut into the longest pieces that fit (`_cut_word`). The time is
+    linear in the length of the text: a partner name of 200,000 characters wraps in well under a second.
+    """
     def measure(value: str) -> float:
         found = cache.get(value)
         if found is None:
@@ -141,15 +156,12 @@ def _wrap(pdf: _Document, text: str, width: float, cache: dict) -> list[str]:
         current, current_width = "", 0.0
         for word in paragraph.split():
             word_width = measure(word)
-            while word_width > width and len(word) > 1:  # a word wider than the cell: break it
-                cut = len(word)
-                while cut > 1 and measure(word[:cut]) > width:
-                    cut -= 1
+            if word_width > width and len(word) > 1:  # a word wider than the cell: break it
                 if current:
                     lines.append(current)
                     current, current_width = "", 0.0
-                lines.append(word[:cut])
-                word = word[cut:]
+                *pieces, word = _cut_word(pdf, word, width, measure)
+                lines.extend(pieces)
                 word_width = measure(word)
             if not current:
                 current, current_width = word, word_width
@@ -160,6 +172,39 @@ def _wrap(pdf: _Document, text: str, width: float, cache: dict) -> list[str]:
                 current, current_width = word, word_width
         lines.append(current)
     return lines or [""]
+
+
+def _cut_word(pdf: _Document, word: str, width: float, measure) -> list[str]:
+    """``word`` cut into pieces, each the longest run of the characters left that fits ``width``
+    (at least one character), so only the last piece may be shorter.
+
+    Each character's width is looked up once and summed along the word; fpdf2's own measure of
+    the piece (``measure``) then settles the cut exactly, so the lines are the ones that measuring
+    every prefix would give, in time linear in the word instead of quadratic.
+    """
+    char_width: dict[str, float] = {}
+    pieces: list[str] = []
+    start, length = 0, len(word)
+    while start < length:
+        end, used = start, 0.0
+        while end < length:
+            character = word[end]
+            advance = char_width.get(character)
+            if advance is None:
+                advance = char_width[character] = pdf.get_string_width(character)
+            if used + advance > width:
+                break
+            used += advance
+            end += 1
+        end = max(end, start + 1)
+        # The sum of character widths and fpdf2's width of the piece may differ in the last bit.
+        while end > start + 1 and measure(word[start:end]) > width:
+            end -= 1
+        while end < length and measure(word[start:end + 1]) <= width:
+            end += 1
+        pieces.append(word[start:end])
+        start = end
+    return pieces
 
 
 def _table(pdf: _Document, frame: pd.DataFrame, *, total_row: bool = False, number_columns=(),
@@ -183,18 +228,34 @@ def _table(pdf: _Document, frame: pd.DataFrame, *, total_row: bool = False, numb
         pdf.set_font(FONT, "B" if bold else "", font_size)
         cache = cache_bold if bold else cache_regular
         wrapped = [_wrap(pdf, text, w - 2 * PAD, cache) for text, w in zip(cells, widths)]
-        height = max(len(lines) for lines in wrapped) * line_height + 2 * PAD
-        if pdf.get_y() + height > bottom and not header:
+        line_count = max(len(lines) for lines in wrapped)
+        if pdf.get_y() + line_count * line_height + 2 * PAD > bottom and not header:
             pdf.add_page()
             draw_header()
             pdf.set_font(FONT, "B" if bold else "", font_size)
+        first = 0
+        while True:  # a row taller than a page goes on over as many pages as it needs
+            room = int((bottom - pdf.get_y() - 2 * PAD) // line_height)
+            last = line_count if header else min(line_count, first + max(room, 1))
+            draw_lines(wrapped, first, last, cache, fill=fill, colour=colour, header=header)
+            if last >= line_count:
+                return
+            first = last
+            pdf.add_page()
+            draw_header()
+            pdf.set_font(FONT, "B" if bold else "", font_size)
+
+    def draw_lines(wrapped: list[list[str]], first: int, last: int, cache: dict, *, fill, colour,
+                   header: bool) -> None:
+        """Lines ``first`` to ``last`` of every cell of a row, as one band of cells."""
+        height = (last - first) * line_height + 2 * PAD
         y = pdf.get_y()
         x = MARGIN
         pdf.set_fill_color(*fill)
         pdf.set_text_color(*colour)
         for j, (lines, w) in enumerate(zip(wrapped, widths)):
             pdf.rect(x, y, w, height, style="DF")
-            for k, line in enumerate(lines):
+            for k, line in enumerate(lines[first:last]):
                 if not line:
                     continue
                 if header:
@@ -225,7 +286,8 @@ def _table(pdf: _Document, frame: pd.DataFrame, *, total_row: bool = False, numb
 
 def _chart(pdf: _Document, chart: Chart, lang: str):
     try:
-        png = images.figure_to_png(chart.figure, width=chart.width, height=chart.height, scale=CHART_SCALE)
+        png = images.figure_to_png(strip_bidi_in_figure(chart.figure), width=chart.width,
+                                   height=chart.height, scale=CHART_SCALE)
     except images.ImageExportUnavailable as exc:
         _note(pdf, t("chart_unavailable", lang, reason=str(exc)))
         return

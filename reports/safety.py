@@ -1,14 +1,22 @@
-"""Safe exports: text that a spreadsheet could run as a formula is written as inert text.
+"""Safe exports: text that a spreadsheet could run as a formula is written as inert text, and
+text cannot reorder itself on screen.
 
 A text cell that begins with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return is a
 formula (or becomes one) when Excel or LibreOffice opens the file ("CSV/formula injection":
 a partner called ``=HYPERLINK("http://x","y")`` would be a live link). Every export of this
 project -- the reports and the dashboard's download buttons -- goes through this module:
 
-- :func:`safe_cell` prefixes such text with a single quote ``'``;
+- bidirectional control characters (``U+202A``–``U+202E``, ``U+2066``–``U+2069``,
+  ``U+200E``/``U+200F``, ``U+061C``) are removed from every data string of every export with
+  `charts.text.strip_bidi` (the dashboard's own rule): a partner name holding a right-to-left
+  override would be shown reversed, spoofing another name. The Word and PDF writers apply it
+  to all their text, :func:`strip_bidi_in_figure` to a chart before it is drawn as an image,
+  and :func:`safe_cell` to every cell;
+- :func:`safe_cell` removes those controls and prefixes formula-like text with a single quote ``'``;
 - :func:`safe_frame` does that to every text cell (and header) of a DataFrame, on a copy;
 - :func:`frame_to_xlsx_bytes` writes sheets with openpyxl, every text cell as a string
-  cell (``data_type == 's'``), never a formula, with styled, frozen headers and fitted widths;
+  cell (``data_type == 's'``), never a formula, with styled, frozen headers and fitted widths
+  (text beyond Excel's 32,767 characters per cell is cut and ends with ``…``);
 - :func:`frame_to_csv_bytes` writes UTF-8 with a BOM so Excel opens Cyrillic correctly.
 
 Numbers stay numbers: a negative number is not text and is written as it is.
@@ -25,8 +33,14 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
+from charts.text import strip_bidi
+
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 QUOTE = "'"
+
+# Excel's limit on the characters of one cell: a longer cell makes Excel "repair" the workbook.
+MAX_CELL_CHARS = 32_767
+ELLIPSIS = "…"
 
 # Characters that are illegal in an XML 1.0 worksheet (openpyxl refuses them).
 _ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
@@ -38,13 +52,38 @@ MAX_COLUMN_WIDTH = 60
 MIN_COLUMN_WIDTH = 6
 
 
+def strip_bidi_in_figure(figure):
+    """A Plotly figure whose every text (labels, titles, hovers) has no bidi controls; the figure
+    itself when it had none (so an image already drawn of it is reused)."""
+    changed = False
+
+    def clean(value):
+        nonlocal changed
+        if isinstance(value, str):
+            stripped = strip_bidi(value)
+            changed = changed or stripped != value
+            return stripped
+        if isinstance(value, dict):
+            return {key: clean(item) for key, item in value.items()}
+        if isinstance(value, (list, tuple)) or (isinstance(value, np.ndarray) and value.dtype == object):
+            return [clean(item) for item in value]
+        return value
+
+    cleaned = clean(figure.to_plotly_json())
+    return type(figure)(cleaned) if changed else figure
+
+
 def is_dangerous_text(value: object) -> bool:
     """True for text that a spreadsheet would treat as a formula."""
     return isinstance(value, str) and value.startswith(FORMULA_PREFIXES)
 
 
 def safe_cell(value: object) -> object:
-    """The value to write in a cell: dangerous text gets a leading ``'``; anything else is unchanged."""
+    """The value to write in a cell: text loses its bidi controls, then dangerous text gets a
+    leading ``'``; anything else is unchanged."""
+    if not isinstance(value, str):
+        return value
+    value = strip_bidi(value)
     if is_dangerous_text(value):
         return QUOTE + value
     return value
@@ -101,10 +140,13 @@ def _plain(value: object) -> object:
 
 
 def write_value(ws, row: int, column: int, value: object):
-    """Write one value into a worksheet cell, text always as an inert string cell."""
+    """Write one value into a worksheet cell, text always as an inert string cell (no bidi
+    controls, at most `MAX_CELL_CHARS` characters)."""
     value = _plain(value)
     if isinstance(value, str):
-        value = _ILLEGAL_XML.sub("", value)
+        value = strip_bidi(_ILLEGAL_XML.sub("", value))
+        if len(value) > MAX_CELL_CHARS - 1:  # room for the quote that safe_cell may add
+            value = value[: MAX_CELL_CHARS - 2] + ELLIPSIS
         if not value:
             value = None  # an empty cell, not an empty string
     if isinstance(value, str):
@@ -123,7 +165,7 @@ def write_value(ws, row: int, column: int, value: object):
 
 def safe_sheet_title(title: str, taken: set[str] | None = None) -> str:
     """A valid, unique Excel sheet name (31 characters, no []:*?/\\)."""
-    name = _SHEET_NAME_BAD.sub(" ", str(title)).strip().strip("'") or "Sheet"
+    name = _SHEET_NAME_BAD.sub(" ", strip_bidi(str(title))).strip().strip("'") or "Sheet"
     name = name[:31]
     taken = taken if taken is not None else set()
     base, n = name, 2

@@ -1,4 +1,8 @@
-"""Word (.docx) report with python-docx: title page, KPI table, sections with charts, appendix."""
+"""Word (.docx) report with python-docx: title page, KPI table, sections with charts, appendix.
+
+Before the document is saved every text run loses its bidi control characters
+(`charts.text.strip_bidi`), whatever part of the report it came from.
+"""
 
 from __future__ import annotations
 
@@ -12,10 +16,12 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
+from charts.text import strip_bidi
 from reports import images
 from reports.model import CHART_SCALE
 from reports.i18n import t
 from reports.model import Chart, ReportContent, Section
+from reports.safety import strip_bidi_in_figure
 
 ACCENT = RGBColor(0x1F, 0x4E, 0x79)
 ACCENT_HEX = "1F4E79"
@@ -109,7 +115,8 @@ def _note(doc, text: str) -> None:
 
 def _chart(doc, chart: Chart, lang: str) -> None:
     try:
-        png = images.figure_to_png(chart.figure, width=chart.width, height=chart.height, scale=CHART_SCALE)
+        png = images.figure_to_png(strip_bidi_in_figure(chart.figure), width=chart.width,
+                                   height=chart.height, scale=CHART_SCALE)
     except images.ImageExportUnavailable as exc:
         _note(doc, t("chart_unavailable", lang, reason=str(exc)))
         return
@@ -188,6 +195,17 @@ def _section(doc, section: Section, lang: str) -> None:
         _note(doc, t("more_rows", lang, n=section.more_rows))
 
 
+def _strip_bidi_from_document(doc) -> None:
+    """Remove bidi control characters from every text of the document and its properties."""
+    for text in doc.element.body.iter(qn("w:t")):
+        if text.text:
+            text.text = strip_bidi(text.text)
+    properties = doc.core_properties
+    properties.title = strip_bidi(properties.title)
+    properties.author = strip_bidi(properties.author)
+    properties.subject = strip_bidi(properties.subject)
+
+
 def render(content: ReportContent) -> bytes:
     """The Word report as bytes."""
     c = content
@@ -237,6 +255,7 @@ def render(content: ReportContent) -> bytes:
     _heading(doc, t("about", c.lang), 2)
     _table(doc, c.about, size=8, widths_cm=[6.0, 11.0])
 
+    _strip_bidi_from_document(doc)
     buffer = io.BytesIO()
     doc.save(buffer)
     return buffer.getvalue()

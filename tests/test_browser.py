@@ -7,16 +7,13 @@ browser. Screenshots of every page go to test-output/screenshots/ (gitignored).
 from __future__ import annotations
 
 import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlencode, urlparse
 
 import pytest
+
+from tests._server import start_server, stop_server
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = Path(os.environ.get("IC_CHROMIUM", "/usr/bin/chromium"))
@@ -27,54 +24,22 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 # (url path, has a map); the order of the navigation.
 PAGES = [("overview", False), ("students", True), ("partners", True), ("programs", True), ("mobility", True),
          ("science", True), ("data", False), ("reports", False), ("presentation", False)]
-STARTUP_TIMEOUT = 60
 DRAW_TIMEOUT = 60_000  # ms
 
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason=f"no Chromium at {CHROMIUM} (apt-get install chromium)")
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def wait_healthy(url: str, process: subprocess.Popen, timeout: float = STARTUP_TIMEOUT) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"streamlit exited with {process.returncode}")
-        try:
-            with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as response:
-                if response.read().strip() == b"ok":
-                    return
-        except OSError:
-            time.sleep(0.2)
-    raise TimeoutError("streamlit did not become healthy")
-
-
 @contextmanager
 def serve(data_dir: Path | None = None, log_name: str = "streamlit.log"):
     """The dashboard served on a free local port (on ``data_dir`` when given), until the block ends."""
-    port = free_port()
     (ROOT / "test-output").mkdir(exist_ok=True)
-    log = open(ROOT / "test-output" / log_name, "w")
     env = dict(os.environ, IC_DATA_DIR=str(data_dir)) if data_dir is not None else None
-    process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless", "true",
-         "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env=env)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_healthy(url, process)
-        yield url
-    finally:
-        process.terminate()
+    with open(ROOT / "test-output" / log_name, "w") as log:
+        running = start_server(output=log, env=env)
         try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-        log.close()
+            yield running.url
+        finally:
+            stop_server(running.process)
 
 
 @pytest.fixture(scope="session")

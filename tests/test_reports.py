@@ -4,19 +4,26 @@ sections present, formula text inert, small counts suppressed, maps really drawn
 from __future__ import annotations
 
 import csv
+import dataclasses
+import datetime as dt
 import io
+import re
 import shutil
 import subprocess
+import zipfile
+from contextlib import contextmanager
 from pathlib import Path
+from types import SimpleNamespace
 
 import openpyxl
 import pytest
 from docx import Document
 
+from benchmarks.bench_report import LONG_NAME_LETTERS, LONG_NAMES, long_name, with_long_partner_names
 from metrics.catalogue import CATALOGUE
 from metrics.ingest import load_dataset
 from metrics.kpis import available_years, compute_kpis
-from reports import build_report, images
+from reports import build_content, build_report, images, render
 from reports.cli import main as cli_main
 from reports.i18n import fmt_value, t
 
@@ -454,3 +461,120 @@ def test_streamlit_style_default_template_does_not_leak(small, monkeypatch):
 
     fig = go.Figure(go.Bar(x=["a"], y=[1]))
     assert prepare(fig)["layout"]["template"]["layout"]["paper_bgcolor"] == "white"
+
+
+# ------------------------------------------------------------------------------------ long and spoofing text
+
+BIDI = "\u202e\u202a\u2066\u200f\u061c"  # an override, an embedding, an isolate, a mark, the Arabic letter mark
+
+
+@contextmanager
+def _no_chart_images():
+    """Charts replaced by a note: these tests are about text, and run without a browser."""
+    def fail(*args, **kwargs):
+        raise images.ImageExportUnavailable("no charts in this test")
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(images, "available", lambda: False)
+        patch.setattr(images, "figure_to_png", fail)
+        yield
+
+
+def _pdf_font(size: float = 8):
+    from reports.pdf import FONT, _Document
+
+    content = SimpleNamespace(university="U", title="T", year_text="2024/25", lang="en",
+                              generated=dt.datetime(2025, 1, 1, tzinfo=dt.timezone.utc))
+    document = _Document(content)
+    document.add_page()
+    document.set_font(FONT, "", size)
+    return document
+
+
+@pytest.mark.parametrize("width", [4.0, 23.5, 61.0])
+def test_wrap_cuts_a_long_word_into_greedy_pieces_that_fit(width):
+    from reports.pdf import _wrap
+
+    document = _pdf_font()
+    word = long_name(3_000) + "Ширококолейный"
+    lines = _wrap(document, word, width, {})
+    assert "".join(lines) == word
+    assert all(document.get_string_width(line) <= width for line in lines)
+    # each piece is the longest that fits: one more character would not
+    assert all(document.get_string_width(line + following[0]) > width for line, following in zip(lines, lines[1:]))
+
+
+def test_wrap_keeps_words_whole_and_breaks_only_the_long_one():
+    from reports.pdf import _wrap
+
+    document = _pdf_font()
+    text = "Kazakh National Medical University " + long_name(400) + " Almaty"
+    lines = _wrap(document, text, 30.0, {})
+    first_piece = next(i for i, line in enumerate(lines) if LONG_NAME_LETTERS[0] in line)
+    assert " ".join(lines[:first_piece]) == "Kazakh National Medical University"  # words packed, none cut
+    assert first_piece < 4 and lines[first_piece].startswith(LONG_NAME_LETTERS[:3])  # the long name starts a line
+    assert lines[-1].endswith("Almaty")
+    assert "".join(lines[first_piece:]).replace(" ", "").removesuffix("Almaty") == long_name(400)
+    assert all(document.get_string_width(line) <= 30.0 for line in lines)
+
+
+@pytest.fixture(scope="module")
+def long_names_content(sample, sample_year):
+    """The sample data's report content with partners named by 10,000 and 200,000 characters."""
+    with _no_chart_images():
+        yield build_content(with_long_partner_names(sample, LONG_NAMES), sample_year)
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) is not installed")
+def test_pdf_prints_every_piece_of_very_long_names(long_names_content, tmp_path):
+    """Timed in benchmarks/bench_report.py; here: the names are printed whole, over as many pages as they need."""
+    with _no_chart_images():
+        data = render(long_names_content, "pdf")
+    source = tmp_path / "long.pdf"
+    source.write_bytes(data)
+    text = subprocess.run(["pdftotext", str(source), "-"], capture_output=True, text=True, check=True).stdout
+    printed = "".join(re.findall(f"[{LONG_NAME_LETTERS}]+", text))
+    assert printed == "".join(long_name(n) for n in sorted(LONG_NAMES))
+
+
+def test_docx_keeps_very_long_names_whole(long_names_content):
+    with _no_chart_images():
+        doc = Document(io.BytesIO(render(long_names_content, "docx")))
+    cells = {cell.text for table in doc.tables for row in table.rows for cell in row.cells}
+    assert {long_name(n) for n in LONG_NAMES} <= cells
+
+
+@pytest.fixture(scope="module")
+def spoofing(small):
+    """The small data with bidi controls in a partner name and in the university's name."""
+    partners = small.get("partners").copy()
+    partners.loc[partners["partner"] == "Charité", "partner"] = f"Cha{BIDI}rité"
+    return dataclasses.replace(small.replace_frames(partners=partners), university=f"Test {BIDI}Medical University")
+
+
+def test_docx_has_no_bidi_controls(spoofing):
+    with _no_chart_images():
+        data = build_report(spoofing, YEAR, "docx")
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        xml = "".join(archive.read(name).decode("utf-8") for name in archive.namelist() if name.endswith(".xml"))
+    assert not set(BIDI) & set(xml)
+    assert "Charité" in xml and "Test Medical University" in xml
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) is not installed")
+def test_pdf_has_no_bidi_controls(spoofing, tmp_path):
+    with _no_chart_images():
+        data = build_report(spoofing, YEAR, "pdf")
+    source = tmp_path / "spoofing.pdf"
+    source.write_bytes(data)
+    text = subprocess.run(["pdftotext", str(source), "-"], capture_output=True, text=True, check=True).stdout
+    info = subprocess.run(["pdfinfo", str(source)], capture_output=True, text=True, check=True).stdout
+    assert not set(BIDI) & set(text + info)
+    assert "Charité" in text and "Test Medical University" in text
+
+
+def test_xlsx_has_no_bidi_controls(spoofing):
+    wb = openpyxl.load_workbook(io.BytesIO(build_report(spoofing, YEAR, "xlsx")))
+    values = [str(cell.value) for ws in wb.worksheets for row in ws.iter_rows() for cell in row if cell.value]
+    assert not any(set(BIDI) & set(value) for value in values)
+    assert "Charité" in values

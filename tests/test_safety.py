@@ -1,4 +1,5 @@
-"""Formula injection: text that a spreadsheet would run is written as inert text, in every export."""
+"""Formula injection: text that a spreadsheet would run is written as inert text, in every export;
+bidi controls are removed, and no cell is longer than Excel allows."""
 
 from __future__ import annotations
 
@@ -7,10 +8,12 @@ import io
 
 import openpyxl
 import pandas as pd
+import plotly.graph_objects as go
 import pytest
 
 from reports.safety import (
-    FORMULA_PREFIXES, frame_to_csv_bytes, frame_to_xlsx_bytes, safe_cell, safe_frame, safe_sheet_title,
+    FORMULA_PREFIXES, MAX_CELL_CHARS, frame_to_csv_bytes, frame_to_xlsx_bytes, safe_cell, safe_frame,
+    safe_sheet_title, strip_bidi_in_figure,
 )
 
 ATTACK = '=HYPERLINK("http://x","y")'
@@ -103,3 +106,48 @@ def test_csv_bytes_have_bom_and_inert_text():
     assert rows[2][1] == "-2"  # a negative number stays a number
     for row in rows[1:]:
         assert not row[0].startswith(FORMULA_PREFIXES)
+
+
+BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
+
+
+def test_safe_cell_removes_every_bidi_control():
+    assert safe_cell(f"gpj{BIDI}.exe") == "gpj.exe"
+
+
+def test_safe_cell_quotes_formula_hidden_behind_a_bidi_control():
+    assert safe_cell("\u202e" + ATTACK) == "'" + ATTACK
+
+
+def test_xlsx_and_csv_have_no_bidi_controls():
+    df = pd.DataFrame({f"part{BIDI}ner": [f"Cha\u202erité", "\u2066=1+1"], "n": [1, 2]})
+    ws = openpyxl.load_workbook(io.BytesIO(frame_to_xlsx_bytes({f"S\u202e": df})))["S"]
+    rows = [[cell.value for cell in row] for row in ws.iter_rows()]
+    assert rows == [["partner", "n"], ["Charité", 1], ["'=1+1", 2]]
+    rows = list(csv.reader(io.StringIO(frame_to_csv_bytes(df).decode("utf-8-sig"))))
+    assert rows == [["partner", "n"], ["Charité", "1"], ["'=1+1", "2"]]
+
+
+def test_xlsx_cell_is_cut_at_excels_limit():
+    df = pd.DataFrame({"partner": ["x" * 200_000, "=" + "y" * 40_000, "z" * MAX_CELL_CHARS]})
+    ws = openpyxl.load_workbook(io.BytesIO(frame_to_xlsx_bytes({"S": df})))["S"]
+    long_text, long_formula, at_limit = (ws.cell(row, 1).value for row in (2, 3, 4))
+    assert len(long_text) <= MAX_CELL_CHARS and long_text.endswith("…") and long_text.startswith("xxx")
+    assert len(long_formula) <= MAX_CELL_CHARS and long_formula.startswith("'=yyy")
+    assert len(at_limit) <= MAX_CELL_CHARS
+
+
+def test_figure_without_bidi_controls_is_returned_as_it_is():
+    figure = go.Figure(go.Bar(x=["Charité", "Tashkent"], y=[1, 2]))
+    assert strip_bidi_in_figure(figure) is figure
+
+
+def test_figure_loses_bidi_controls_in_labels_and_titles():
+    figure = go.Figure(go.Bar(x=[f"Cha{BIDI}rité", "Tashkent"], y=[1, 2], hovertext=["\u202eabc", "d"]),
+                       layout={"title": {"text": "Top\u2067 partners"}})
+    cleaned = strip_bidi_in_figure(figure)
+    assert list(cleaned.data[0].x) == ["Charité", "Tashkent"]
+    assert list(cleaned.data[0].hovertext) == ["abc", "d"]
+    assert cleaned.layout.title.text == "Top partners"
+    assert list(cleaned.data[0].y) == [1, 2]
+    assert list(figure.data[0].x)[0] == f"Cha{BIDI}rité"  # the given figure is unchanged
