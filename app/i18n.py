@@ -290,6 +290,10 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "an end date in 2100 or later means the agreement is open-ended",
         "ru": "дата окончания в 2100 году или позже означает бессрочное соглашение",
         "uz": "2100-yil yoki undan keyingi tugash sanasi kelishuv muddatsiz ekanini bildiradi"},
+    "issue.mapping_invalid": {
+        "en": "an entry of mappings.toml cannot be applied and is not used; fix it on the Data desk or in the file",
+        "ru": "запись в mappings.toml не может быть применена и не используется; исправьте её на странице загрузки данных или в файле",
+        "uz": "mappings.toml dagi yozuv qoʻllanmaydi va ishlatilmaydi; uni maʼlumotlar sahifasida yoki faylda tuzating"},
     "kind.year": {"en": "an academic year such as 2024, 2024/2025 or 2024-25",
                   "ru": "учебный год, например 2024, 2024/2025 или 2024-25",
                   "uz": "oʻquv yili, masalan 2024, 2024/2025 yoki 2024-25"},

@@ -27,6 +27,7 @@ import pyarrow.compute as pc
 
 from metrics import countries
 from metrics.headers import header_aliases, is_numbering_header, match_header
+from metrics.mappings import Mappings, read_mappings
 from metrics.readers import RawTable, read_raw
 from metrics.schema import EXPORTS, PERSONAL_DATA_HEADERS, Column, Export
 from metrics.text import fold
@@ -340,19 +341,20 @@ def find_export_file(data_dir: Path, export: Export) -> Path | None:
     return None
 
 
-def _export_for_headers(raw: RawTable, file_name: str = "") -> tuple[str | None, list[str]]:
+def _export_for_headers(raw: RawTable, file_name: str = "", mappings: Mappings | None = None) -> tuple[str | None, list[str]]:
     """The export a table holds, from its header: (export name or None, candidate exports).
 
     Candidates are the exports whose required columns the header has. The one with the most
     recognised columns wins; on a tie, an export named in the file name (`students_2019.xlsx`)
     wins; otherwise nothing is guessed and None is returned with the candidates.
     """
+    mappings = mappings if mappings is not None else Mappings()
     candidates = []
     for export in EXPORTS.values():
-        row, matches = _find_header(raw.cells, export)
+        row, matches = _find_header(raw.cells, export, mappings)
         if row < 0:
             continue
-        found = {match_header(value, export) for value in raw.cells.iloc[row] if value}
+        found = {_column_for(value, export, mappings) for value in raw.cells.iloc[row] if value}
         required = [column.name for column in export.columns if column.required]
         if all(name in found for name in required) and all(any(n in found for n in group) for group in export.one_of):
             candidates.append((matches, export.name))
@@ -369,7 +371,7 @@ def _export_for_headers(raw: RawTable, file_name: str = "") -> tuple[str | None,
     return names[0], names
 
 
-def _folder_files(data_dir: Path) -> tuple[dict[str, list[tuple[Path, RawTable | None]]], list[Issue]]:
+def _folder_files(data_dir: Path, mappings: Mappings) -> tuple[dict[str, list[tuple[Path, RawTable | None]]], list[Issue]]:
     """Which file holds which export, and a record for every other file of the folder.
 
     A file named after an export (any letter case) holds it. Any other readable file is taken
@@ -388,6 +390,13 @@ def _folder_files(data_dir: Path) -> tuple[dict[str, list[tuple[Path, RawTable |
                 records.append(Issue(name, None, None, None, f"{name}: is a folder, not a file; skipped.",
                                      "warning", "file_skipped", (("reason", "folder"),)))
             continue
+        mapped = mappings.export_for_file(name) if suffix in SUFFIXES else None
+        if mapped is not None:  # a person said which export this file holds
+            by_export.setdefault(mapped, []).append((path, None))
+            if path.stem.casefold() != mapped:
+                records.append(Issue(name, None, None, None, f"{name}: taken for the '{mapped}' export (mappings.toml).",
+                                     "info", "file_taken_for", (("export", mapped),)))
+            continue
         if path.stem.casefold() in EXPORTS and suffix in SUFFIXES:
             by_export.setdefault(path.stem.casefold(), []).append((path, None))
             continue
@@ -402,7 +411,7 @@ def _folder_files(data_dir: Path) -> tuple[dict[str, list[tuple[Path, RawTable |
             continue
         try:
             raw = read_raw(path)
-            export, candidates = _export_for_headers(raw, name)
+            export, candidates = _export_for_headers(raw, name, mappings)
         except UnreadableFile as error:
             records.append(Issue(name, None, None, None, str(error), "error", "file_unreadable"))
             continue
@@ -433,8 +442,11 @@ def _crash_record(name: str, error: BaseException) -> Issue:
                  "error", "file_unreadable")
 
 
-def load_dataset(data_dir: str | Path = "data", home: str | None = None) -> Dataset:
+def load_dataset(data_dir: str | Path = "data", home: str | None = None, mappings: Mappings | None = None) -> Dataset:
     """Load every export found in `data_dir`; `home` (ISO alpha-3) overrides settings.toml.
+
+    `mappings` (reviewed decisions on unknown headers, countries and values) default to the
+    folder's own `mappings.toml`.
 
     No file can take down more than itself: a file that cannot be read becomes one record in
     `Dataset.unreadable` (with files skipped or taken for an export by their headers), and the
@@ -456,9 +468,12 @@ def load_dataset(data_dir: str | Path = "data", home: str | None = None) -> Data
                                     f"settings.toml: home_country '{str(home_code)[:100]}' is not a country I know; "
                                     f"{resolved_home} is used until it is fixed (write an ISO alpha-3 code, e.g. KAZ).",
                                     "error", "settings_invalid", (("key", "home_country"),)))
+    if mappings is None:
+        mappings, mapping_issues = read_mappings(data_dir)
+        unreadable.extend(mapping_issues)
     frames, issues, files = {}, [], []
     try:
-        by_export, records = _folder_files(data_dir)
+        by_export, records = _folder_files(data_dir, mappings)
     except OSError as error:
         by_export, records = {}, [Issue(str(data_dir), None, None, None,
                                         f"the data folder cannot be read ({error.strerror}).", "error",
@@ -478,7 +493,7 @@ def load_dataset(data_dir: str | Path = "data", home: str | None = None) -> Data
             continue
         path, raw = found[0]
         try:
-            frame, file_issues, report = load_export(path, export, raw)
+            frame, file_issues, report = load_export(path, export, raw, mappings)
         except UnreadableFile as error:
             unreadable.append(Issue(path.name, None, None, None, str(error), "error", "file_unreadable"))
             continue
@@ -500,29 +515,37 @@ def load_dataset(data_dir: str | Path = "data", home: str | None = None) -> Data
     )
 
 
-def _find_header(cells: pd.DataFrame, export: Export) -> tuple[int, int]:
+def _column_for(header: str, export: Export, mappings: Mappings) -> str | None:
+    """The contract column a header cell names: a reviewed mapping first, then aliases and word rules."""
+    return mappings.header(export.name, header) or match_header(header, export)
+
+
+def _find_header(cells: pd.DataFrame, export: Export, mappings: Mappings) -> tuple[int, int]:
     """(row index of the header, number of recognised columns in it); (-1, 0) when none."""
     best_row, best_matches = -1, 0
     for row in range(min(HEADER_SEARCH_ROWS, len(cells))):
-        matched = {match_header(value, export) for value in cells.iloc[row] if value}
+        matched = {_column_for(value, export, mappings) for value in cells.iloc[row] if value}
         matches = len(matched - {None})
         if matches > best_matches:
             best_row, best_matches = row, matches
     return best_row, best_matches
 
 
-def load_export(path: Path, export: Export, raw: RawTable | None = None) -> tuple[pd.DataFrame, list[Issue], FileReport]:
+def load_export(path: Path, export: Export, raw: RawTable | None = None,
+                mappings: Mappings | None = None) -> tuple[pd.DataFrame, list[Issue], FileReport]:
     """Read one export file into its canonical frame; raises UnreadableFile when it cannot be used.
 
-    `raw` is the file already read (when it was read to find out which export it holds).
+    `raw` is the file already read (when it was read to find out which export it holds);
+    `mappings` are the reviewed decisions about its unknown headers, countries and values.
     """
     path = Path(path)
+    mappings = mappings if mappings is not None else Mappings()
     raw = read_raw(path) if raw is None else raw
     problems = _Problems(path.name)
     for code, note in raw.notes:
         problems.add(None, None, None, note, "warning", code)
     cells = raw.cells
-    header_row, matches = _find_header(cells, export)
+    header_row, matches = _find_header(cells, export, mappings)
     required = [column.name for column in export.columns if column.required]
     if header_row < 0:
         expected = ", ".join(required)
@@ -545,7 +568,7 @@ def load_export(path: Path, export: Export, raw: RawTable | None = None) -> tupl
         if is_numbering_header(header):
             problems.add(header_line, header, None, "row-number column; ignored", "info", "column_numbering")
             continue
-        canonical = match_header(header, export)
+        canonical = _column_for(header, export, mappings)
         if canonical is None:
             problems.add(header_line, header, None, "column not in the data contract; ignored", "info",
                          "column_ignored")
@@ -643,7 +666,7 @@ def load_export(path: Path, export: Export, raw: RawTable | None = None) -> tupl
             continue
         if column.kind == "validity":  # read after the loop, against the signing date of its row
             continue
-        values, bad_mask, empty_mask, raw_values = _coerce(data[column.name], column)
+        values, bad_mask, empty_mask, raw_values = _coerce(data[column.name], column, mappings)
         bad_mask, empty_mask = bad_mask & ~reader_excluded, empty_mask & ~reader_excluded  # said once already
         if column.kind == "country" or column.kind == "countries":
             columns[f"{column.name}_raw"] = raw_values
@@ -666,9 +689,10 @@ def load_export(path: Path, export: Export, raw: RawTable | None = None) -> tupl
                              "value_required_empty", field=column.name)
                 excluded[index] = True
         if column.kind == "country":
-            _report_countries(problems, data[column.name], values, data_lines, column, excluded, reader_excluded)
+            _report_countries(problems, data[column.name], values, data_lines, column, excluded, reader_excluded,
+                              mappings)
         if column.kind == "countries":
-            _report_country_lists(problems, data[column.name], values, data_lines, column)
+            _report_country_lists(problems, data[column.name], values, data_lines, column, mappings)
 
     for column in export.columns:
         if column.kind == "validity" and column.name in positions:
@@ -745,7 +769,15 @@ def _absent(column: Column, length: int):
     return pd.Series([None] * length, dtype=dtype)
 
 
-def _coerce(values: pd.Series, column: Column):
+def _country(text: str, mappings: Mappings) -> str | None:
+    """ISO3 of a country name: a reviewed mapping first ("" keeps it unresolved), then `countries.resolve`."""
+    mapped = mappings.country(text)
+    if mapped is not None:
+        return mapped or None
+    return countries.resolve(text)
+
+
+def _coerce(values: pd.Series, column: Column, mappings: Mappings):
     """Parse one column: (values, invalid mask, empty mask, raw text or None)."""
     raw = None
     if column.kind != "text":
@@ -754,14 +786,14 @@ def _coerce(values: pd.Series, column: Column):
         empty_unique = np.array([not str(value).strip() for value in uniques], dtype=bool)
         empty = empty_unique[codes] if len(uniques) else np.zeros(len(values), dtype=bool)
     if column.kind == "country":
-        resolved = pd.array([countries.resolve(value) if value.strip() else None for value in uniques], dtype="str")
+        resolved = pd.array([_country(value, mappings) if value.strip() else None for value in uniques], dtype="str")
         raw = values.where(~_is_empty(values), None)
         return pd.Series(resolved.take(codes)), np.zeros(len(values), dtype=bool), empty, raw
     if column.kind == "countries":
         parsed_unique = []
         for value in uniques:
             parts = [part.strip() for part in re.split(r"[;,]", value) if part.strip()]
-            codes_found = [countries.resolve(part) for part in parts]
+            codes_found = [_country(part, mappings) for part in parts]
             parsed_unique.append(";".join(dict.fromkeys(code for code in codes_found if code)))
         parsed = np.array(parsed_unique, dtype=object)[codes] if len(uniques) else np.array([], dtype=object)
         raw = values
@@ -773,6 +805,9 @@ def _coerce(values: pd.Series, column: Column):
         return text.where(~empty, None), np.zeros(len(values), dtype=bool), empty, raw
     parser = PARSERS[column.kind]
     parsed_unique = parse_dates(uniques) if column.kind == "date" else [parser(value) for value in uniques]
+    if column.kind in ("direction", "category"):  # a reviewed word for in/out, student/staff
+        parsed_unique = [mappings.value(column.kind, text) or value if value is INVALID else value
+                         for text, value in zip(uniques, parsed_unique)]
     bad_unique = np.array([value is INVALID for value in parsed_unique], dtype=bool)
     bad = bad_unique[codes] if len(uniques) else np.zeros(len(values), dtype=bool)
     clean_unique = [None if value is INVALID else value for value in parsed_unique]
@@ -814,9 +849,15 @@ def _validity(texts: pd.Series, signed, problems, lines, column) -> pd.Series:
     return pd.Series(pd.array(pd.to_datetime(pd.Series(ends, dtype="object")), dtype="datetime64[ns]"))
 
 
-def _report_countries(problems, raw_values, resolved, lines, column, excluded, already):
-    """One warning per unresolved country name, with its row count and first row."""
+def _report_countries(problems, raw_values, resolved, lines, column, excluded, already, mappings):
+    """One warning per unresolved country name, with its row count and first row.
+
+    A name a person mapped to "" (kept without a country on purpose, e.g. 'Stateless') is not repeated."""
     unresolved = resolved.isna().to_numpy() & ~_is_empty(raw_values)
+    if mappings.countries and unresolved.any():
+        codes, uniques = pd.factorize(raw_values)
+        reviewed = np.array([mappings.country(str(value)) == "" for value in uniques], dtype=bool)
+        unresolved &= ~(reviewed[codes] if len(uniques) else np.zeros(len(raw_values), dtype=bool))
     if not unresolved.any():
         if column.required:
             _exclude_empty(problems, raw_values, lines, column, excluded, already)
@@ -840,14 +881,14 @@ def _exclude_empty(problems, raw_values, lines, column, excluded, already):
         excluded[index] = True
 
 
-def _report_country_lists(problems, raw_values, resolved, lines, column):
+def _report_country_lists(problems, raw_values, resolved, lines, column, mappings):
     """Warnings for names in a country list that did not resolve."""
     seen: dict[str, int] = {}
     present = np.flatnonzero(~_is_empty(raw_values))
     for index, value in zip(present, raw_values.iloc[present].tolist()):
         for part in re.split(r"[;,]", value):
             part = part.strip()
-            if part and part not in seen and countries.resolve(part) is None:
+            if part and part not in seen and _country(part, mappings) is None and mappings.country(part) != "":
                 seen[part] = int(lines[index])
     for name, line in seen.items():
         problems.add(line, column.name, name, "not a country name I know; left out of the list", "warning",

@@ -43,7 +43,7 @@ MESSAGE_CODES = (
     # reader: lines and cells that cannot be taken as they are, files over a limit, odd files in a folder
     "encoding_truncated", "newline_stray_cr", "quote_unbalanced", "record_joined", "line_torn", "cell_too_long",
     "formula_without_value", "settings_invalid", "export_ambiguous", "file_skipped", "file_taken_for",
-    "column_numbering", "validity_not_understood", "validity_far_future",
+    "column_numbering", "validity_not_understood", "validity_far_future", "mapping_invalid",
 )
 
 
