@@ -230,6 +230,7 @@ class Dataset:
     unreadable: tuple[Issue, ...] = ()
     source: str = ""
     settings: dict = field(default_factory=dict)
+    version: str = ""  # the published version these files are (metrics.store); "" for a plain folder read as is
 
     def university_name(self, lang: str = "en") -> str:
         """The university's name in a language: settings `name_<lang>`, else `name`."""
@@ -430,6 +431,13 @@ def _folder_files(data_dir: Path, mappings: Mappings) -> tuple[dict[str, list[tu
                              "info", "file_taken_for", (("export", export),)))
         by_export.setdefault(export, []).append((path, raw))
     return by_export, records
+
+
+def identify_files(data_dir: str | Path, mappings: Mappings | None = None) -> tuple[dict[str, str], list[Issue]]:
+    """Which export each file of a folder holds ({file name: export}), and the records of the files that hold none."""
+    mappings = mappings if mappings is not None else read_mappings(data_dir)[0]
+    by_export, records = _folder_files(Path(data_dir), mappings)
+    return {path.name: export for export, found in by_export.items() for path, _ in found}, records
 
 
 def _crash_record(name: str, error: BaseException) -> Issue:
