@@ -31,3 +31,21 @@ def streamlit_v2_pages(monkeypatch):
 
     monkeypatch.setattr(PagesManager, "__init__", init)
     yield
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Debian Chromium for the whole session, shared by every real-browser test.
+
+    Playwright's sync API allows one running instance per thread: a second `sync_playwright()`
+    while this one lives fails, so every browser test takes this fixture instead of starting its own.
+    """
+    from tests._server import CHROMIUM, CHROMIUM_ARGS
+
+    if not CHROMIUM.exists():
+        pytest.skip(f"no Chromium at {CHROMIUM} (apt-get install chromium)")
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    with playwright_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        yield chromium
+        chromium.close()

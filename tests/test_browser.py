@@ -13,14 +13,11 @@ from urllib.parse import urlencode, urlparse
 
 import pytest
 
-from tests._server import start_server, stop_server
+from tests._server import CHROMIUM, start_server, stop_server
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = Path(os.environ.get("IC_CHROMIUM", "/usr/bin/chromium"))
 SCREENSHOTS = ROOT / "test-output" / "screenshots"
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
 # (url path, has a map); the order of the navigation.
 PAGES = [("overview", False), ("students", True), ("partners", True), ("programs", True), ("mobility", True),
          ("science", True), ("data", False), ("reports", False), ("presentation", False)]
@@ -56,15 +53,6 @@ def hostile_server(tmp_path_factory):
 
     with serve(build_hostile_folder(tmp_path_factory.mktemp("hostile")), "streamlit_hostile.log") as url:
         yield url
-
-
-@pytest.fixture(scope="session")
-def browser():
-    playwright_api = pytest.importorskip("playwright.sync_api")
-    with playwright_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture

@@ -23,7 +23,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from tests._server import CHROMIUM, CHROMIUM_ARGS, DASHBOARD, ROOT, start_server, stop_server
+from tests._server import CHROMIUM, DASHBOARD, ROOT, start_server, stop_server
 
 STRACE = shutil.which("strace") or "/usr/bin/strace"
 DNS_PORT = 53
@@ -113,14 +113,12 @@ def test_outside_addresses_are_recognised():
     assert [line.split()[0] for line in outside_addresses(log)] == ["102", "103", "104"]
 
 
-def test_server_connects_to_no_outside_host(tmp_path):
+def test_server_connects_to_no_outside_host(tmp_path, browser):
     reason = strace_usable(tmp_path)
     if reason:
         pytest.skip(reason)
     if not CHROMIUM.exists():
         pytest.skip(f"no Chromium at {CHROMIUM} (apt-get install chromium): the pages' scripts cannot be run")
-    playwright_api = pytest.importorskip("playwright.sync_api")
-
     (ROOT / "test-output").mkdir(exist_ok=True)
     trace = ROOT / "test-output" / "strace-egress.log"  # kept for a look when the test fails
     with open(ROOT / "test-output" / "streamlit-egress.log", "w") as output:
@@ -128,9 +126,9 @@ def test_server_connects_to_no_outside_host(tmp_path):
         server = start_server(options=(), wrapper=[STRACE, "-f", "-e", "trace=connect,sendto", "-o", str(trace)],
                               output=output)
         try:
-            with playwright_api.sync_playwright() as playwright:
-                browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
-                tab = browser.new_page()
+            context = browser.new_context()  # the session's Chromium (tests/conftest.py)
+            try:
+                tab = context.new_page()
                 tab.goto(server.url)
                 tab.wait_for_function(SCRIPT_DONE, timeout=DRAW_TIMEOUT)
                 links = tab.locator(NAVIGATION_LINKS).all()
@@ -140,7 +138,8 @@ def test_server_connects_to_no_outside_host(tmp_path):
                 for path in sorted(set(linked) | declared):
                     tab.goto(f"{server.url}/{path}")
                     tab.wait_for_function(SCRIPT_DONE, timeout=DRAW_TIMEOUT)
-                browser.close()
+            finally:
+                context.close()
         finally:
             stop_traced(server.process)
 
