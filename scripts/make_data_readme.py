@@ -43,8 +43,14 @@ schema, not this file.
   lines in another encoding keeps every line (a warning names the first such line).
 - **Delimiters** `,` `;` tab `|` are sniffed.
 - **Headers** may be in English, Russian or Uzbek (Latin or Cyrillic); matching ignores case,
-  spaces, punctuation and apostrophe styles (`o'quv yili` = `Oʻquv_yili`). The header may stand
-  below title lines; the first {rows} lines are searched.
+  spaces, punctuation and apostrophe styles (`o'quv yili` = `Oʻquv_yili`). Long official headers
+  are matched on their words (`Наименование организации-партнёра` is `partner`, `Дата заключения
+  договора` is `signed`, `Срок действия договора` is `expires`); a header whose words fit two
+  columns is left unmatched, never guessed. A row-number column (`№ п/п`, `T/r`) is ignored. The
+  header may stand below title lines; the first {rows} lines are searched.
+- **Mappings**: what a person decided about a header, a country name or a value the reader does
+  not know is kept in `mappings.toml` in the data folder (`[files]`, `[headers.<export>]`,
+  `[countries]`, `[values.direction]`, `[values.category]`) and applied to every load.
 - **Rows** that are blank, repeat the header, or start with a total word ({totals}) are
   skipped and counted, not loaded.
 - **Numbers** accept decimal commas and spaces or no-break spaces as thousands separators
