@@ -1,20 +1,29 @@
 """International cooperation dashboard: `streamlit run dashboard.py [-- --home KAZ --data DIR]`.
 
-The entry point draws what every page shares (language, filters in the sidebar, the
-query string) and hands over to the page chosen in the navigation. Data folder: --data,
-else $IC_DATA_DIR, else ./data. Home country: --home, else $IC_HOME, else the folder's
-settings.toml.
+The entry point decides who may see what (app/auth.py), draws what every page shares (language,
+filters in the sidebar, the query string) and hands over to the page chosen in the navigation.
+Data folder: --data, else $IC_DATA_DIR, else ./data. Home country: --home, else $IC_HOME, else the
+folder's settings.toml.
+
+When accounts or university sign-in are configured and nobody is signed in, the navigation holds
+the sign-in page only: any address shows the sign-in form, and no data is loaded.
 """
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import streamlit as st
 
 st.set_page_config(page_title="International cooperation", page_icon="🌐", layout="wide",
                    initial_sidebar_state="expanded")
 
-from app import filters, shell  # noqa: E402 - set_page_config must come first
-from app.i18n import t  # noqa: E402
+from app import auth, filters, shell  # noqa: E402 - set_page_config must come first
+from app.i18n import DEFAULT_LANGUAGE, LANGUAGES, t  # noqa: E402
+from app.text import escape_markdown  # noqa: E402
+from metrics.accounts import AuthConfigError  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent
 
 # (file, label key, icon, url path); the first is the default page.
 PAGES = (
@@ -30,6 +39,10 @@ TOOL_PAGES = (
     ("pages/reports.py", "page.reports", ":material/description:", "reports"),
     ("pages/presentation.py", "page.presentation", ":material/slideshow:", "presentation"),
 )
+DESK_PAGE = ("pages/desk.py", "page.desk", ":material/upload_file:", "desk")
+HISTORY_PAGE = ("pages/history.py", "page.history", ":material/history:", "history")
+ADMIN_PAGE = ("pages/admin.py", "page.admin", ":material/admin_panel_settings:", "admin")
+SIGNIN_PAGE = ("pages/signin.py", "page.signin", ":material/login:", "signin")
 
 
 def _page(spec, lang: str, default: bool = False) -> st.Page:
@@ -37,14 +50,64 @@ def _page(spec, lang: str, default: bool = False) -> st.Page:
     return st.Page(path, title=t(label, lang), icon=icon, url_path=url, default=default)
 
 
-filters.load_query_params()
-lang = filters.language_switcher()
-navigation = st.navigation({
-    t("section.dashboard", lang): [_page(spec, lang, default=i == 0) for i, spec in enumerate(PAGES)],
-    t("section.tools", lang): [_page(spec, lang) for spec in TOOL_PAGES],
-})
-filters.sidebar_filters(lang)
-filters.ignored_params_notice(lang)
-filters.write_query_params()
+def _present(*specs) -> list:
+    """The specs whose page file exists (the Data desk and History pages may not be there yet)."""
+    return [spec for spec in specs if (ROOT / spec[0]).exists()]
+
+
+def tool_pages(user: auth.User | None, mode: str) -> tuple:
+    """Data and report pages for this visitor: editors add the desk and history, admins the users page.
+
+    In demo mode the desk is listed for everyone (it says uploads are off).
+    """
+    if user is None:
+        extra = _present(DESK_PAGE) if mode == "demo" else []
+    elif user.role in ("editor", "admin"):
+        extra = _present(DESK_PAGE, HISTORY_PAGE) + ([ADMIN_PAGE] if user.role == "admin" else [])
+    else:
+        extra = []
+    return TOOL_PAGES + tuple(extra)
+
+
+def sign_in_language() -> str:
+    """The language switcher alone (no filters: they would load the data); the link's language first."""
+    if filters.LANG_KEY not in st.session_state and st.query_params.get("lang") in LANGUAGES:
+        st.session_state[filters.LANG_KEY] = st.query_params["lang"]
+    lang = filters.language_switcher()
+    if st.query_params.get("lang", DEFAULT_LANGUAGE) != lang:  # kept in the link, for the first run after sign-in
+        st.query_params["lang"] = lang
+    return lang
+
+
+def account_box(user: auth.User, lang: str) -> None:
+    """Who is signed in, and the sign-out button, at the bottom of the sidebar."""
+    st.sidebar.divider()
+    role = t(f"role.{user.role}", lang)
+    st.sidebar.caption(t("account.signed_in", lang, name=escape_markdown(user.name), role=role))
+    if st.sidebar.button(t("account.sign_out", lang), key="sign_out", icon=":material/logout:"):
+        auth.sign_out()
+        st.rerun()
+
+
+mode = auth.auth_mode()
+try:
+    user = auth.refresh_session()
+except AuthConfigError:  # unreadable users.json or roles.toml: nobody gets in; the sign-in page says why
+    user = None
+if mode != "demo" and user is None:
+    lang = sign_in_language()
+    navigation = st.navigation([_page(SIGNIN_PAGE, lang, default=True)])
+else:
+    filters.load_query_params()
+    lang = filters.language_switcher()
+    navigation = st.navigation({
+        t("section.dashboard", lang): [_page(spec, lang, default=i == 0) for i, spec in enumerate(PAGES)],
+        t("section.tools", lang): [_page(spec, lang) for spec in tool_pages(user, mode)],
+    })
+    filters.sidebar_filters(lang)
+    filters.ignored_params_notice(lang)
+    filters.write_query_params()
+    if user is not None:
+        account_box(user, lang)
 shell.mark_entrypoint()
 navigation.run()

@@ -4,6 +4,8 @@
   only warnings, 1 when rows had errors, 2 when a file cannot be read.
 - ``kpis``: every KPI for a year (see ``metrics.kpi_cli``).
 - ``report``: an Excel, Word or PDF report (see ``reports.cli``).
+- ``publish``, ``history``, ``rollback``, ``diff``: versions of a data folder (see ``metrics.store_cli``).
+- ``users``: local accounts: add, list, role, remove, unlock, passwd (see ``metrics.users_cli``).
 """
 
 from __future__ import annotations
@@ -13,7 +15,8 @@ import sys
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    usage = "usage: python -m metrics {validate,kpis,report} [options]  (add --help after a command)"
+    usage = ("usage: python -m metrics {validate,kpis,report,publish,history,rollback,diff,users} [options]"
+             "  (add --help after a command)")
     if not argv or argv[0] in ("-h", "--help"):
         print(usage)
         return 0 if argv else 2
@@ -24,6 +27,12 @@ def main(argv: list[str] | None = None) -> int:
         from metrics.kpi_cli import main as run
     elif command == "report":
         from reports.cli import main as run
+    elif command in ("publish", "history", "rollback", "diff"):
+        from metrics.store_cli import COMMANDS
+
+        run = COMMANDS[command]
+    elif command == "users":
+        from metrics.users_cli import main as run
     else:
         print(f"unknown command '{command}'\n{usage}", file=sys.stderr)
         return 2

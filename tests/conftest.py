@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -10,6 +12,10 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
+
+# Tests never read or write the deployment's accounts and audit log (<repo>/auth): unless a test
+# sets its own, the whole run (and every server it starts) uses an empty folder: demo mode.
+os.environ["IC_AUTH_DIR"] = tempfile.mkdtemp(prefix="ic-auth-")
 
 
 @pytest.fixture
