@@ -1,7 +1,7 @@
 """The one app-side module that caches: thin st.cache_* wrappers around the pure metrics code.
 
 Pages never compute: they ask this module for the dataset, the KPI table and breakdowns.
-Everything is keyed on (data folder, its files' sizes and times, home country) and on the
+Everything is keyed on (data folder, its current version, home country) and on the
 filters, so a new export dropped into the folder is picked up on the next click, and a
 filter change that was seen before is served from memory.
 """
@@ -61,9 +61,16 @@ def folder_signature(path: Path) -> tuple:
 
 
 def data_key() -> tuple:
-    """Identifies the loaded data: (folder, home override, folder signature)."""
+    """Identifies the loaded data: (folder, home override, current version id, folder signature).
+
+    The signature is kept for a plain folder with no published version (files dropped into it
+    are picked up as today); a published version never changes, so its id alone is enough.
+    """
+    from metrics.store import FIRST_ID, current_version_id
+
     path = data_dir()
-    return (str(path), home_override(), folder_signature(path))
+    version = current_version_id(path)
+    return (str(path), home_override(), version, folder_signature(path) if version == FIRST_ID else ())
 
 
 # ----------------------------------------------------------------------------------------------
@@ -71,14 +78,14 @@ def data_key() -> tuple:
 # ----------------------------------------------------------------------------------------------
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _load(key: tuple):
-    from metrics.ingest import load_dataset
+    from metrics.store import load_version
 
-    folder, home, _ = key
-    return load_dataset(folder, home=home)
+    folder, home, version, _ = key
+    return load_version(folder, version, home=home)
 
 
 def dataset():
-    """The dataset of the data folder, loaded once per change of its files (shared, read-only)."""
+    """The current version of the data folder (metrics.store), loaded once per version (shared, read-only)."""
     return _load(data_key())
 
 

@@ -1,4 +1,4 @@
-"""`python -m metrics kpis [--data DIR] [--year YYYY] [--home ISO3] [--as-of YYYY-MM-DD] [--lang en|ru|uz] [--json]`.
+"""`python -m metrics kpis [--data DIR] [--version ID] [--year YYYY] [--home ISO3] [--as-of YYYY-MM-DD] [--lang en|ru|uz] [--json]`.
 
 Prints every KPI of the catalogue for one academic year (default: the latest year in the
 data) as an aligned table, or with ``--json`` one object::
@@ -34,6 +34,8 @@ def _parser() -> argparse.ArgumentParser:
                         help="date for agreements_expiring (default: today)")
     parser.add_argument("--lang", default="en", choices=("en", "ru", "uz"), help="language of KPI names")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument("--version", default=None, metavar="ID",
+                        help="published version to read (default: the current one; see `history`)")
     return parser
 
 
@@ -62,11 +64,11 @@ def render_table(values: dict[str, float | int | None], lang: str = "en") -> str
 def main(argv: list[str] | None = None) -> int:
     """Run the command; returns the exit status."""
     args = _parser().parse_args(list(sys.argv[1:] if argv is None else argv))
-    from metrics.ingest import load_dataset
+    from metrics.store import VersionNotFound, load_version
 
     try:
-        data = load_dataset(args.data, home=args.home)
-    except (OSError, ValueError) as error:
+        data = load_version(args.data, args.version, home=args.home)
+    except (OSError, ValueError, VersionNotFound) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
     years = available_years(data)

@@ -4,6 +4,9 @@ Exit codes: 0 when clean or only warnings, 1 when rows had errors (they were exc
 lines could not be read one record per line, 2 when a file cannot be read at all, the
 settings are invalid, or the folder holds no export. Never a traceback: an unexpected failure
 is one message and exit 2.
+
+``--version ID`` checks a published version of the folder (see ``python -m metrics history``);
+the default is the current one, and a plain folder with no history is read as it is.
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from metrics.ingest import load_dataset
+from metrics.store import VERSIONS_DIR, VersionNotFound, load_version
 
 EXIT_CLEAN, EXIT_ROW_ERRORS, EXIT_UNREADABLE = 0, 1, 2
 SHOWN_VALUE_CHARS = 80  # a value longer than this is cut in the report (the cell may be 10,000 characters)
@@ -23,6 +26,17 @@ def _shown(value: object, limit: int = SHOWN_VALUE_CHARS) -> str:
     """A value for one line of the report: line breaks as spaces, cut after `limit` characters."""
     text = str(value).replace("\n", " ")
     return text if len(text) <= limit else text[:limit] + f"… ({len(text):,} characters)"
+
+
+def print_issues(issues) -> None:
+    """One line per record: severity, file, line, column, value, message."""
+    for issue in issues:
+        if issue.message.startswith(f"{issue.file}:"):  # a file-level record names its file itself
+            print(f"{issue.severity.upper():<8}{_shown(issue.message, 10 * SHOWN_VALUE_CHARS)}")
+            continue
+        where = issue.file + (f", line {issue.row}" if issue.row else "") + (f", column '{issue.column}'" if issue.column else "")
+        value = f" value '{_shown(issue.value)}'" if issue.value not in (None, "") else ""
+        print(f"{issue.severity.upper():<8}{where}:{value} {issue.message}")
 
 
 def main(argv: list[str]) -> int:
@@ -41,16 +55,19 @@ def _run(argv: list[str]) -> int:
                                      description="Check the exports in a data folder.")
     parser.add_argument("--data", default="data", help="folder with the exports (default: data)")
     parser.add_argument("--home", default=None, help="home country, ISO alpha-3 (overrides settings.toml)")
+    parser.add_argument("--version", default=None, metavar="ID",
+                        help="published version to check (default: the current one; see `history`)")
     args = parser.parse_args(argv)
     if not Path(args.data).is_dir():
         print(f"error: data folder '{args.data}' does not exist")
         return EXIT_UNREADABLE
     try:
-        data = load_dataset(args.data, home=args.home)
-    except ValueError as error:
+        data = load_version(args.data, args.version, home=args.home)
+    except (ValueError, VersionNotFound) as error:
         print(f"error: {error}")
         return EXIT_UNREADABLE
-    print(f"{_shown(data.university)} — home country {data.home} — folder {args.data}")
+    versioned = f" — version {data.version}" if (Path(args.data) / VERSIONS_DIR).is_dir() else ""
+    print(f"{_shown(data.university)} — home country {data.home} — folder {args.data}{versioned}")
     print()
     print(f"{'file':<28}{'export':<20}{'encoding':<16}{'rows read':>10}{'loaded':>10}{'excluded':>10}{'skipped':>9}")
     for report in data.files:
@@ -64,13 +81,7 @@ def _run(argv: list[str]) -> int:
     print()
     if not problems:
         print("No problems found.")
-    for issue in problems:
-        if issue.message.startswith(f"{issue.file}:"):  # a file-level record names its file itself
-            print(f"{issue.severity.upper():<8}{_shown(issue.message, 10 * SHOWN_VALUE_CHARS)}")
-            continue
-        where = issue.file + (f", line {issue.row}" if issue.row else "") + (f", column '{issue.column}'" if issue.column else "")
-        value = f" value '{_shown(issue.value)}'" if issue.value not in (None, "") else ""
-        print(f"{issue.severity.upper():<8}{where}:{value} {issue.message}")
+    print_issues(problems)
     errors = sum(issue.severity == "error" for issue in data.issues)
     warnings = sum(issue.severity == "warning" for issue in problems)
     print()

@@ -1,9 +1,11 @@
 """Command line: ``python -m metrics report --year 2024 --out report.pdf``.
 
-    python -m metrics report [--data DIR] --year YYYY --out PATH [--from YYYY]
+    python -m metrics report [--data DIR] [--version ID] --year YYYY --out PATH [--from YYYY]
                              [--lang en|ru|uz] [--suppress-small N] [--home ISO3]
 
-The format comes from the extension of ``--out``: .xlsx, .docx or .pdf. Exit codes:
+``--version`` regenerates the report from a published version of the data folder (default:
+the current one; see ``python -m metrics history``); its provenance sheet names the version
+and its files' SHA-256. The format comes from the extension of ``--out``: .xlsx, .docx or .pdf. Exit codes:
 0 written; 2 wrong arguments (unknown extension or language, unreadable data folder).
 """
 
@@ -34,6 +36,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--suppress-small", dest="suppress_small", type=int, default=None, metavar="N",
                         help="show counts from 1 to N-1 in breakdown tables as <N (totals stay exact)")
     parser.add_argument("--home", default=None, help="home country, ISO alpha-3 (default: settings.toml, else UZB)")
+    parser.add_argument("--version", default=None, metavar="ID",
+                        help="published version of the data to report on (default: the current one)")
     return parser
 
 
@@ -59,8 +63,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: data folder '{data_dir}' does not exist", file=sys.stderr)
         return 2
 
-    from metrics.ingest import load_dataset
     from metrics.kpis import available_years
+    from metrics.store import VersionNotFound, load_version
 
     from reports import build_report
 
@@ -73,8 +77,8 @@ def main(argv: list[str] | None = None) -> int:
         except images.ImageExportUnavailable as error:
             print(f"warning: charts will be missing: {error}", file=sys.stderr)
     try:
-        data = load_dataset(data_dir, home=args.home)
-    except ValueError as error:
+        data = load_version(data_dir, args.version, home=args.home)
+    except (ValueError, VersionNotFound) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
     years = available_years(data)

@@ -751,7 +751,9 @@ def _provenance(data, lang: str) -> pd.DataFrame:
     from pathlib import Path
 
     files = list(getattr(data, "files", ()) or ())
+    version = getattr(data, "version", "") or ""  # the published version the files are (metrics.store)
     return pd.DataFrame({
+        t("col_version", lang): [version for _ in files],
         t("col_export", lang): [f.export for f in files],
         t("col_file", lang): [Path(str(f.path)).name for f in files],
         t("col_sha256", lang): [f.sha256 for f in files],

@@ -72,6 +72,7 @@ LABELS: dict[str, dict[str, str]] = {
     "col_higher": {"en": "Higher is better", "ru": "Чем больше, тем лучше", "uz": "Ko‘p bo‘lgani yaxshi"},
     "col_year": {"en": "Year", "ru": "Год", "uz": "Yil"},
     # provenance columns
+    "col_version": {"en": "Data version", "ru": "Версия данных", "uz": "Ma’lumotlar versiyasi"},
     "col_export": {"en": "Export", "ru": "Выгрузка", "uz": "Eksport"},
     "col_file": {"en": "File", "ru": "Файл", "uz": "Fayl"},
     "col_sha256": {"en": "SHA-256", "ru": "SHA-256", "uz": "SHA-256"},
