@@ -389,74 +389,130 @@ def _check_workbook_parts(path: Path) -> None:
                     f"{limit >> 20:,} MB is read. Save the sheet as CSV, or remove the oversized content.")
 
 
-def _scan_sheet(source) -> tuple[int, int, list[tuple[int, int]]]:
-    """The real extent of a sheet's XML and its formula cells without a saved value.
+_SHEET_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_FORMULA_WITHOUT_VALUE = ("the cell holds a formula whose result was not saved with the file; the value cannot be "
+                          "read. Open the file in Excel and save it again (or paste values).")
 
-    Returns (last row with a value, last column with a value, [(row, column) of formulas with
-    no cached value]). Streams the XML, so a bogus <dimension> or a million empty rows cost
-    only the time to read them.
+
+def _read_sheet(source, shared_strings, date_styles, timedelta_styles, epoch, name: str):
+    """A sheet's XML streamed once: ({row: {column: text}}, [(row, column) of formulas with no saved value]).
+
+    Only cells with a value are kept, so a bogus <dimension>, a stray far cell or a million
+    empty rows cost only the time to read them; a value beyond `MAX_COLUMNS` or `MAX_ROWS`
+    stops the read at once. Values are written as Excel shows them (`_excel_text`).
     """
     from lxml import etree
+    from openpyxl.utils.datetime import from_excel
 
-    namespace = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-    last_row = last_column = 0
+    row_tag, cell_tag = f"{_SHEET_NS}row", f"{_SHEET_NS}c"
+    value_tag, inline_tag, formula_tag = f"{_SHEET_NS}v", f"{_SHEET_NS}is", f"{_SHEET_NS}f"
+    values: dict[int, dict[int, str]] = {}
     formulas: list[tuple[int, int]] = []
-    row_number = 0
-    for _, element in etree.iterparse(source, events=("end",), tag=(f"{namespace}c", f"{namespace}row"),
-                                      huge_tree=False):
-        if element.tag == f"{namespace}row":
-            element.clear(keep_tail=False)
+    row_number = column = 0
+    for event, element in etree.iterparse(source, events=("start", "end"), tag=(row_tag, cell_tag)):
+        if element.tag == row_tag:
+            if event == "start":
+                reference = element.get("r")
+                row_number = int(reference) if reference and reference.isdigit() else row_number + 1
+                column = 0
+            else:
+                element.clear(keep_tail=False)
+                while element.getprevious() is not None:  # keep memory flat over a million rows
+                    del element.getparent()[0]
             continue
-        reference = element.get("r")
-        match = _CELL_REF.match(reference or "")
-        if match:
-            column, row_number = _column_number(match.group(1)), int(match.group(2))
+        if event == "start":
+            continue
+        match = _CELL_REF.match(element.get("r") or "")
+        column = _column_number(match.group(1)) if match else column + 1
+        kind = element.get("t")
+        value = element.find(value_tag)
+        raw = value.text if value is not None else None
+        if kind == "inlineStr":
+            inline = element.find(inline_tag)
+            text = "".join(inline.itertext()) if inline is not None else ""
+        elif raw is None or raw == "":
+            text = ""
+            if element.find(formula_tag) is not None:
+                formulas.append((row_number, column))
+        elif kind == "s":
+            index = int(raw) if raw.isdigit() else -1
+            text = str(shared_strings[index]) if 0 <= index < len(shared_strings) else ""
+        elif kind in ("str", "e"):
+            text = raw
+        elif kind == "b":
+            text = "True" if raw.strip() == "1" else "False"
+        elif kind == "d":
+            text = raw[:10] if raw.endswith("T00:00:00") else raw
         else:
-            column = 0
-        value = element.find(f"{namespace}v")
-        inline = element.find(f"{namespace}is")
-        has_value = (value is not None and (value.text or "") != "") or inline is not None
-        if element.find(f"{namespace}f") is not None and not has_value:
-            formulas.append((row_number, column))
-        elif has_value and row_number:
-            last_row = max(last_row, row_number)
-            last_column = max(last_column, column)
+            style = element.get("s")
+            style_id = int(style) if style and style.isdigit() else 0
+            try:
+                if style_id in date_styles:
+                    text = _excel_text(from_excel(float(raw), epoch))
+                elif style_id in timedelta_styles:
+                    text = str(from_excel(float(raw), epoch, timedelta=True))
+                else:
+                    text = str(int(raw)) if raw.lstrip("-").isdigit() else _excel_text(float(raw))
+            except (ValueError, OverflowError, TypeError):  # a date beyond Excel's range, a malformed number
+                text = raw
         element.clear(keep_tail=False)
-    return last_row, last_column, formulas
+        if text == "":
+            continue
+        if column > MAX_COLUMNS:
+            raise UnreadableFile(
+                f"{name}: the first sheet has a value in column {column:,}; at most {MAX_COLUMNS} columns are read. "
+                "Delete the columns to the right of the table and save again.")
+        if row_number > MAX_ROWS:
+            raise UnreadableFile(f"{name}: the first sheet has {row_number:,} rows; at most {MAX_ROWS:,} are read.")
+        values.setdefault(row_number, {})[column] = text
+    return values, formulas
 
 
 def read_excel_cells(path: Path) -> tuple[pd.DataFrame, list[CellProblem]]:
     """The first sheet of an .xlsx workbook as str cells, one row per sheet row from row 1.
 
-    The sheet is scanned first for its real extent, so a workbook claiming (or holding one
+    openpyxl reads the workbook's parts (sheet order, shared strings, which styles are dates);
+    the sheet itself is streamed once by `_read_sheet`, so a workbook claiming (or holding one
     stray cell at) XFD1048576 is refused or read only as far as it has values, never padded.
     """
-    from openpyxl import load_workbook
+    from openpyxl.reader.excel import ExcelReader
+    from openpyxl.styles.stylesheet import apply_stylesheet
 
     _check_workbook_parts(path)
-    workbook = load_workbook(path, read_only=True, data_only=True)
+    # openpyxl's own steps of load_workbook() without its worksheet step, which in read-only mode
+    # parses every sheet whole just to find a <dimension> that many exporters never write.
+    reader = ExcelReader(path, read_only=True, data_only=True)
     try:
-        sheet = workbook.worksheets[0]
-        with workbook._archive.open(sheet._worksheet_path) as source:  # the sheet's own XML part
-            last_row, last_column, formulas = _scan_sheet(source)
-        if last_column > MAX_COLUMNS:
-            raise UnreadableFile(
-                f"{path.name}: the first sheet has a value in column {last_column:,}; at most {MAX_COLUMNS} "
-                "columns are read. Delete the columns to the right of the table and save again.")
-        if last_row > MAX_ROWS:
-            raise UnreadableFile(f"{path.name}: the first sheet has {last_row:,} rows; at most {MAX_ROWS:,} are read.")
-        rows = []
-        if last_row:
-            for row in sheet.iter_rows(min_row=1, max_row=last_row, max_col=last_column, values_only=True):
-                rows.append(["" if value is None else _excel_text(value) for value in row])
+        reader.read_manifest()
+        reader.read_strings()
+        reader.read_workbook()
+        apply_stylesheet(reader.archive, reader.wb)  # which cell styles are dates
+        sheet_path = next((rel.target for _, rel in reader.parser.find_sheets()
+                           if rel.target in reader.valid_files and "chartsheet" not in rel.Type), None)
+        if sheet_path is None:
+            raise UnreadableFile(f"{path.name}: the workbook has no worksheet. Save the table as .xlsx or CSV.")
+        workbook = reader.wb
+        with reader.archive.open(sheet_path) as source:
+            values, formulas = _read_sheet(source, reader.shared_strings, workbook._date_formats,
+                                           workbook._timedelta_formats, workbook.epoch, path.name)
     finally:
-        workbook.close()
-    width = max((len(row) for row in rows), default=0)
-    cells = pd.DataFrame([row + [""] * (width - len(row)) for row in rows], dtype=str)
-    problems = [CellProblem(row - 1, column - 1, "formula_without_value",
-                            "the cell holds a formula whose result was not saved with the file; the value cannot "
-                            "be read. Open the file in Excel and save it again (or paste values).")
-                for row, column in formulas if row - 1 < len(cells)]
+        reader.archive.close()
+    last_row = max(values, default=0)
+    width = max((max(row) for row in values.values()), default=0)
+    empty = [""] * width
+    rows = []
+    for number in range(1, last_row + 1):
+        found = values.get(number)
+        if found is None:
+            rows.append(empty)
+        else:
+            row = list(empty)
+            for column, text in found.items():
+                row[column - 1] = text
+            rows.append(row)
+    cells = pd.DataFrame(rows, dtype=str) if rows else pd.DataFrame()
+    problems = [CellProblem(row - 1, column - 1, "formula_without_value", _FORMULA_WITHOUT_VALUE)
+                for row, column in formulas if 0 < row <= len(cells) and 0 < column <= width]
     return cells, problems
 
 
