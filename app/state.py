@@ -326,7 +326,7 @@ def sum_by(frame: pd.DataFrame, keys: list[str], value: str) -> pd.DataFrame:
 FILE_SKIPPED_CODES = ("file_unreadable", "file_unsupported", "file_skipped", "export_ambiguous")
 
 
-def _hide_folder(text, folder: Path) -> str:
+def hide_folder(text, folder: Path) -> str:
     """A message without the data folder's absolute path (the page names files, never server paths)."""
     text = "" if text is None else str(text)
     for prefix in (str(folder) + os.sep, str(folder.resolve()) + os.sep, str(ROOT) + os.sep):
@@ -352,7 +352,7 @@ def _load_report(key: tuple, lang: str = "en") -> dict[str, pd.DataFrame]:
         files = pd.DataFrame(columns=columns)
 
     def message(issue) -> str:
-        return _hide_folder(issue_message(issue.code, issue.parameters, issue.message, lang), folder)
+        return hide_folder(issue_message(issue.code, issue.parameters, issue.message, lang), folder)
 
     skipped = [issue for issue in list(data.unreadable) + list(data.issues)
                if issue in data.unreadable or (issue.code in FILE_SKIPPED_CODES and issue.row is None)]

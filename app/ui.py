@@ -110,6 +110,39 @@ def table_with_downloads(frame: pd.DataFrame, *, key: str, lang: str, file_stem:
                           icon=":material/table_view:")
 
 
+def issues_table(issues: pd.DataFrame, *, key: str, lang: str, file_stem: str) -> None:
+    """Validation records (file, row, column, value, message, severity) with a severity filter and downloads;
+    a success note when there are none."""
+    if not len(issues):
+        st.success(t("data.no_issues", lang), icon=":material/check_circle:")
+        return
+    severities = [s for s in ("error", "warning", "info") if s in set(issues["severity"])]
+    chosen = st.pills(t("data.severity", lang), severities, selection_mode="multi", default=severities,
+                      key=f"{key}_severity")
+    table_with_downloads(issues[issues["severity"].isin(chosen or severities)], key=key, lang=lang,
+                         file_stem=file_stem)
+
+
+def comparison_tables(comparison, *, key: str, lang: str) -> None:
+    """What changes between two datasets (metrics.compare): rows added/removed/changed per export and year,
+    then the KPIs before → after (only those that change, unless the toggle says otherwise)."""
+    from app.desk import kpi_changes_table, row_changes_table
+
+    st.subheader(t("desk.rows_changed", lang), anchor=False)
+    rows = row_changes_table(comparison, lang)
+    if len(rows):
+        st.table(rows, hide_index=True)
+    else:
+        st.info(t("desk.no_rows_change", lang), icon=":material/info:")
+    st.subheader(t("desk.kpis_changed", lang), anchor=False)
+    only_changed = st.toggle(t("desk.only_changed", lang), value=True, key=f"{key}_only_changed")
+    kpis = kpi_changes_table(comparison, lang, changed_only=only_changed)
+    if len(kpis):
+        st.table(kpis, hide_index=True)
+    else:
+        st.info(t("desk.no_kpis_change", lang), icon=":material/info:")
+
+
 def chart(fig: go.Figure, table: pd.DataFrame | None, *, key: str, lang: str, title: str = "",
           is_map: bool = False, selectable: bool = False, file_stem: str | None = None,
           reason: str | None = None) -> None:

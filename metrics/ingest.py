@@ -352,7 +352,7 @@ def _export_for_headers(raw: RawTable, file_name: str = "", mappings: Mappings |
     mappings = mappings if mappings is not None else Mappings()
     candidates = []
     for export in EXPORTS.values():
-        row, matches = _find_header(raw.cells, export, mappings)
+        row, matches = find_header(raw.cells, export, mappings)
         if row < 0:
             continue
         found = {_column_for(value, export, mappings) for value in raw.cells.iloc[row] if value}
@@ -528,7 +528,7 @@ def _column_for(header: str, export: Export, mappings: Mappings) -> str | None:
     return mappings.header(export.name, header) or match_header(header, export)
 
 
-def _find_header(cells: pd.DataFrame, export: Export, mappings: Mappings) -> tuple[int, int]:
+def find_header(cells: pd.DataFrame, export: Export, mappings: Mappings) -> tuple[int, int]:
     """(row index of the header, number of recognised columns in it); (-1, 0) when none."""
     best_row, best_matches = -1, 0
     for row in range(min(HEADER_SEARCH_ROWS, len(cells))):
@@ -553,7 +553,7 @@ def load_export(path: Path, export: Export, raw: RawTable | None = None,
     for code, note in raw.notes:
         problems.add(None, None, None, note, "warning", code)
     cells = raw.cells
-    header_row, matches = _find_header(cells, export, mappings)
+    header_row, matches = find_header(cells, export, mappings)
     required = [column.name for column in export.columns if column.required]
     if header_row < 0:
         expected = ", ".join(required)

@@ -42,12 +42,4 @@ else:
     st.success(t("data.none_unresolved", lang), icon=":material/check_circle:")
 
 st.subheader(t("data.validation", lang))
-issues = report["issues"]
-if len(issues):
-    severities = [s for s in ("error", "warning", "info") if s in set(issues["severity"])]
-    chosen = st.pills(t("data.severity", lang), severities, selection_mode="multi", default=severities,
-                      key="data_severity")
-    ui.table_with_downloads(issues[issues["severity"].isin(chosen or severities)], key="data_issues", lang=lang,
-                            file_stem="validation_report")
-else:
-    st.success(t("data.no_issues", lang), icon=":material/check_circle:")
+ui.issues_table(report["issues"], key="data_issues", lang=lang, file_stem="validation_report")
