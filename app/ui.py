@@ -193,7 +193,8 @@ def no_data_guard(lang: str) -> bool:
         st.error(escape_markdown(error))
         return True
     if not data.frames:
-        st.warning(t("common.no_dataset", lang, path=markdown_code(state.data_dir())))
+        # the folder's name only: viewers never see the server's paths
+        st.warning(t("common.no_dataset", lang, path=markdown_code(state.data_dir().name)))
         return True
     return False
 
