@@ -192,6 +192,16 @@ LABELS: dict[str, dict[str, str]] = {
     "data.all_loaded": {"en": "Every export file found was loaded.", "ru": "Все найденные выгрузки загружены.",
                         "uz": "Topilgan barcha eksport fayllari yuklandi."},
     "data.no_issues": {"en": "No problems found.", "ru": "Проблем не найдено.", "uz": "Muammo topilmadi."},
+    "data.version": {"en": "Published version {id} of {created} (UTC); earlier versions are on the History page.",
+                     "ru": "Опубликованная версия {id} от {created} (UTC); прежние версии на странице «История».",
+                     "uz": "{created} (UTC) dagi {id}-nashr; avvalgi nashrlar «Tarix» sahifasida."},
+    "data.version_implicit": {
+        "en": "Not versioned yet: the files in the folder are read as they are. The first publish from the Data desk "
+              "keeps them as version 000001; from then on the newest published version is read.",
+        "ru": "Версий пока нет: файлы папки читаются как есть. Первая публикация на странице загрузки данных сохранит "
+              "их как версию 000001; после этого читается последняя опубликованная версия.",
+        "uz": "Hali nashrlar yoʻq: papkadagi fayllar shundayligicha oʻqiladi. Maʼlumotlar sahifasidagi birinchi nashr "
+              "ularni 000001-nashr sifatida saqlaydi; shundan soʻng eng soʻnggi nashr oʻqiladi."},
     "data.source": {"en": "Data folder: {path}", "ru": "Папка с данными: {path}", "uz": "Maʼlumotlar papkasi: {path}"},
     "data.severity": {"en": "Severity", "ru": "Важность", "uz": "Muhimlik"},
     # --- validation messages, by metrics.validation.MESSAGE_CODES ------------------------------

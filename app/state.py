@@ -89,6 +89,13 @@ def dataset():
     return _load(data_key())
 
 
+def current_version():
+    """The data folder's current version (metrics.store.Version): a small manifest read, not cached."""
+    from metrics.store import current_version as current
+
+    return current(data_dir())
+
+
 def filters_key(filters) -> tuple:
     """A hashable key for a metrics.filters.Filters (or None)."""
     if filters is None:

@@ -17,6 +17,9 @@ lang = filters.language()
 st.title(t("page.data", lang))
 st.caption(t("data.source", lang, path=markdown_code(Path(state.data_dir()).name)))
 try:
+    version = state.current_version()
+    st.caption(t("data.version_implicit", lang) if version.implicit
+               else t("data.version", lang, id=markdown_code(version.id), created=escape_markdown(version.created[:16])))
     state.dataset()
 except Exception as error:  # noqa: BLE001 - the folder could not be loaded at all: say why
     st.error(escape_markdown(error))

@@ -352,3 +352,22 @@ def test_desk_and_history_draw_in_every_language(data_dir, accounts_dir, monkeyp
     at.switch_page("pages/history.py").run()
     assert not at.exception, at.exception
     assert at.title[0].value == t("page.history", lang)
+
+
+def test_data_page_says_which_version_is_read(data_dir, monkeypatch, v2_pages):
+    from streamlit.testing.v1 import AppTest
+
+    from metrics.store import publish, stage
+
+    monkeypatch.setenv("IC_DATA_DIR", str(data_dir))
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=TIMEOUT)
+    at.switch_page("pages/data.py").run()
+    assert not at.exception
+    assert any("Not versioned yet" in caption.value for caption in at.caption)
+
+    totals = (data_dir / "totals.csv").read_bytes()
+    published = publish(data_dir, stage(data_dir, [("totals.csv", totals)]), "office", "same totals again")
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=TIMEOUT)
+    at.switch_page("pages/data.py").run()
+    assert published.id == "000002"
+    assert any("Published version" in caption.value and "000002" in caption.value for caption in at.caption)
