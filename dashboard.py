@@ -11,8 +11,6 @@ the sign-in page only: any address shows the sign-in form, and no data is loaded
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import streamlit as st
 
 st.set_page_config(page_title="International cooperation", page_icon="🌐", layout="wide",
@@ -22,8 +20,6 @@ from app import auth, filters, shell  # noqa: E402 - set_page_config must come f
 from app.i18n import DEFAULT_LANGUAGE, LANGUAGES, t  # noqa: E402
 from app.text import escape_markdown  # noqa: E402
 from metrics.accounts import AuthConfigError  # noqa: E402
-
-ROOT = Path(__file__).resolve().parent
 
 # (file, label key, icon, url path); the first is the default page.
 PAGES = (
@@ -50,20 +46,15 @@ def _page(spec, lang: str, default: bool = False) -> st.Page:
     return st.Page(path, title=t(label, lang), icon=icon, url_path=url, default=default)
 
 
-def _present(*specs) -> list:
-    """The specs whose page file exists (the Data desk and History pages may not be there yet)."""
-    return [spec for spec in specs if (ROOT / spec[0]).exists()]
-
-
 def tool_pages(user: auth.User | None, mode: str) -> tuple:
     """Data and report pages for this visitor: editors add the desk and history, admins the users page.
 
     In demo mode the desk is listed for everyone (it says uploads are off).
     """
     if user is None:
-        extra = _present(DESK_PAGE) if mode == "demo" else []
+        extra = [DESK_PAGE] if mode == "demo" else []
     elif user.role in ("editor", "admin"):
-        extra = _present(DESK_PAGE, HISTORY_PAGE) + ([ADMIN_PAGE] if user.role == "admin" else [])
+        extra = [DESK_PAGE, HISTORY_PAGE] + ([ADMIN_PAGE] if user.role == "admin" else [])
     else:
         extra = []
     return TOOL_PAGES + tuple(extra)

@@ -114,7 +114,9 @@ def choose(page, label: str, search: str, option: str) -> None:
 
 
 def overview_value(page, label: str) -> str:
-    card = page.locator("[data-testid='stMetric']").filter(has_text=label).first
+    """The value of the Overview card whose label is exactly `label` (not a card that merely contains it)."""
+    exact = page.locator("[data-testid='stMetricLabel']").filter(has_text=re.compile(rf"^\s*{re.escape(label)}\s*$"))
+    card = page.locator("[data-testid='stMetric']").filter(has=exact).first
     return card.locator("[data-testid='stMetricValue']").inner_text().strip()
 
 
