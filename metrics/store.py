@@ -38,6 +38,7 @@ import os
 import re
 import shutil
 import tempfile
+import time
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -50,6 +51,8 @@ from metrics.validation import Issue
 
 VERSIONS_DIR = ".versions"  # inside the data folder; dot-named so ingest never reads it as an export
 STAGING_DIR = ".staging"  # inside VERSIONS_DIR: drafts of the Data desk
+# A draft older than this is abandoned (longer than a session, app.auth.SESSION_HOURS) and removed.
+DRAFT_MAX_AGE_HOURS = 24
 TMP_PREFIX = ".tmp-"  # inside VERSIONS_DIR: a version being written
 MANIFEST = "manifest.json"
 FILES_DIR = "files"  # inside a version folder: what ingestion reads
@@ -328,6 +331,7 @@ def stage(data_dir, uploads: Sequence[tuple[str, bytes]], mappings: Mappings | N
     if workdir is None:
         staging = _versions_root(data_dir) / STAGING_DIR
         staging.mkdir(parents=True, exist_ok=True)
+        _remove_abandoned_drafts(staging)
         workdir = Path(tempfile.mkdtemp(prefix="draft-", dir=staging))
     workdir = Path(workdir)
     workdir.mkdir(parents=True, exist_ok=True)
@@ -515,6 +519,20 @@ def publish(data_dir, draft: Draft, user: str, comment: str, allow_excluded_rows
     _record("publish", user, address, version)
     discard(draft)  # every file of it is in the version now
     return version
+
+
+def _remove_abandoned_drafts(staging: Path, now: float | None = None) -> None:
+    """Drafts untouched for `DRAFT_MAX_AGE_HOURS` (a closed tab, an expired session) are removed.
+
+    Only `draft-*` folders under `.versions/.staging`: published versions are never touched.
+    """
+    limit = (time.time() if now is None else now) - DRAFT_MAX_AGE_HOURS * 3600
+    for folder in staging.glob("draft-*"):
+        try:
+            if folder.is_dir() and folder.stat().st_mtime < limit:
+                shutil.rmtree(folder, ignore_errors=True)
+        except OSError:
+            continue
 
 
 def discard(draft: Draft) -> None:

@@ -412,3 +412,20 @@ def test_two_concurrent_publishes_one_wins_one_is_told_to_look_again(folder, rou
     assert [v.parent for v in history[1:]] == [f"{n:06d}" for n in range(1, parent + 1)]
     assert {f.name: f.sha256 for f in history[-1].files}["students.csv"] == winner[2]
     assert not [path for path in (folder / store.VERSIONS_DIR).iterdir() if path.name.startswith(store.TMP_PREFIX)]
+
+
+def test_abandoned_drafts_are_removed_and_recent_ones_kept(tmp_path):
+    import os
+
+    from metrics.store import DRAFT_MAX_AGE_HOURS, STAGING_DIR, VERSIONS_DIR, stage
+
+    data_dir = tmp_path / "data"
+    data_dir.mkdir()
+    (data_dir / "students.csv").write_text("year,citizenship\n2024,India\n", encoding="utf-8")
+    first = stage(data_dir, [("students.csv", b"year,citizenship\n2024,Iran\n")])
+    old = time.time() - (DRAFT_MAX_AGE_HOURS + 1) * 3600
+    os.utime(first.folder, (old, old))
+    second = stage(data_dir, [("students.csv", b"year,citizenship\n2024,Iraq\n")])
+    third = stage(data_dir, [("students.csv", b"year,citizenship\n2024,Oman\n")])
+    drafts = sorted(path.name for path in (data_dir / VERSIONS_DIR / STAGING_DIR).iterdir())
+    assert not first.folder.exists() and drafts == sorted([second.folder.name, third.folder.name])
