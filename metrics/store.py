@@ -353,9 +353,13 @@ def restage(draft: Draft, mappings: Mappings | None = None, exports: dict[str, s
 def _identify(draft: Draft, parent: Version | None, mappings: Mappings | None, exports: dict[str, str] | None) -> Draft:
     """Merge and write the mappings, find each upload's export, put in the parent files no upload replaces."""
     folder = draft.folder
-    merged = _merged_mappings(read_mappings(folder)[0], mappings, exports)
+    before = read_mappings(folder)[0]
+    merged = _merged_mappings(before, mappings, exports)
     if mappings is not None or exports:
         write_mappings(merged, folder)
+    if (draft.exports and not exports and merged.files == before.files and merged.headers == before.headers
+            and set(draft.exports) == set(draft.uploads)):
+        return draft  # only country or value decisions changed: which export each upload holds cannot change
     uploads = set(draft.uploads)
     for name in draft.replaced + tuple(file.name for file in (parent.files if parent else ())):
         path = folder / name

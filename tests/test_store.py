@@ -429,3 +429,20 @@ def test_abandoned_drafts_are_removed_and_recent_ones_kept(tmp_path):
     third = stage(data_dir, [("students.csv", b"year,citizenship\n2024,Oman\n")])
     drafts = sorted(path.name for path in (data_dir / VERSIONS_DIR / STAGING_DIR).iterdir())
     assert not first.folder.exists() and drafts == sorted([second.folder.name, third.folder.name])
+
+
+def test_restage_with_only_country_decisions_keeps_the_identified_exports(tmp_path):
+    from metrics.mappings import MAPPINGS_FILE, Mappings, read_mappings
+    from metrics.store import restage, stage
+
+    data_dir = tmp_path / "data"
+    data_dir.mkdir()
+    (data_dir / "students.csv").write_text("year,citizenship\n2024,India\n", encoding="utf-8")
+    upload = "Контингент.csv", "year,citizenship,faculty\n2024,Atlantis,GM\n".encode()
+    draft = stage(data_dir, [upload])
+    assert draft.exports == {"Контингент.csv": "students"} and draft.replaced == ("students.csv",)
+    again = restage(draft, Mappings().with_entries(countries={"Atlantis": ""}))
+    assert again is draft  # which file holds which export cannot change: nothing is read again
+    assert read_mappings(draft.folder)[0].country("atlantis") == "" and (draft.folder / MAPPINGS_FILE).exists()
+    moved = restage(draft, Mappings().with_entries(headers={"students": {"faculty": "level"}}))
+    assert moved is not draft and moved.exports == {"Контингент.csv": "students"}
