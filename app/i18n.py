@@ -203,6 +203,9 @@ LABELS: dict[str, dict[str, str]] = {
         "uz": "Hali nashrlar yoʻq: papkadagi fayllar shundayligicha oʻqiladi. Maʼlumotlar sahifasidagi birinchi nashr "
               "ularni 000001-nashr sifatida saqlaydi; shundan soʻng eng soʻnggi nashr oʻqiladi."},
     "data.source": {"en": "Data folder: {path}", "ru": "Папка с данными: {path}", "uz": "Maʼlumotlar papkasi: {path}"},
+    "severity.error": {"en": "error: row excluded", "ru": "ошибка: строка исключена", "uz": "xato: qator chiqarildi"},
+    "severity.warning": {"en": "warning", "ru": "предупреждение", "uz": "ogohlantirish"},
+    "severity.info": {"en": "note", "ru": "к сведению", "uz": "maʼlumot uchun"},
     "data.severity": {"en": "Severity", "ru": "Важность", "uz": "Muhimlik"},
     # --- validation messages, by metrics.validation.MESSAGE_CODES ------------------------------
     "issue.personal_data_dropped": {

@@ -118,9 +118,13 @@ def issues_table(issues: pd.DataFrame, *, key: str, lang: str, file_stem: str) -
         return
     severities = [s for s in ("error", "warning", "info") if s in set(issues["severity"])]
     chosen = st.pills(t("data.severity", lang), severities, selection_mode="multi", default=severities,
-                      key=f"{key}_severity")
-    table_with_downloads(issues[issues["severity"].isin(chosen or severities)], key=key, lang=lang,
-                         file_stem=file_stem)
+                      format_func=lambda severity: t(f"severity.{severity}", lang), key=f"{key}_severity")
+    shown = issues[issues["severity"].isin(chosen or severities)]
+    # the reader's words, not its codes: severities in the page's language, no "None" where a record has no cell
+    shown = shown.assign(severity=shown["severity"].map(lambda severity: t(f"severity.{severity}", lang)),
+                         **{column: shown[column].astype("object").where(shown[column].notna(), "")
+                            for column in ("row", "column", "value") if column in shown})
+    table_with_downloads(shown, key=key, lang=lang, file_stem=file_stem)
 
 
 def comparison_tables(comparison, *, key: str, lang: str) -> None:

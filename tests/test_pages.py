@@ -290,6 +290,10 @@ def test_data_page_shows_the_messy_exports_report_in_russian(v2_pages, monkeypat
     assert "столбец с персональными данными удалён при загрузке" in messages  # the ФИО and Telefon columns
     assert "строка итога, подытога или повтор заголовка пропущена" in messages  # Итого / Jami rows
     assert "Студент " not in messages  # the dropped names never reach the page
+    report = tables[-1]  # the validation report: severities in Russian, no "None" in cells without a value
+    assert set(report.iloc[:, -1]) <= {"ошибка: строка исключена", "предупреждение", "к сведению"}
+    assert "к сведению" in set(report.iloc[:, -1])
+    assert not report.isin(["None", "nan", "<NA>"]).any().any() and report.notna().all().all()
 
 
 @pytest.mark.parametrize("page", PAGES)
