@@ -16,7 +16,6 @@ import hashlib
 import math
 import re
 import tomllib
-import unicodedata
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -26,7 +25,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from metrics import countries
-from metrics.headers import header_aliases, is_numbering_header, match_header
+from metrics.headers import is_numbering_header, match_header
 from metrics.mappings import Mappings, read_mappings
 from metrics.readers import RawTable, read_raw
 from metrics.schema import EXPORTS, PERSONAL_DATA_HEADERS, Column, Export

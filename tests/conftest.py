@@ -18,14 +18,13 @@ if str(ROOT) not in sys.path:
 os.environ["IC_AUTH_DIR"] = tempfile.mkdtemp(prefix="ic-auth-")
 
 
-@pytest.fixture
-def streamlit_v2_pages(monkeypatch):
+def _pages_directory_off(patch: pytest.MonkeyPatch) -> None:
     """Make AppTest run dashboard.py on every run, as the server does after its first run.
 
     Streamlit treats a `pages/` folder as an old-style multipage app until `st.navigation`
     is first called; AppTest resets that switch before every run, so from the second run on
     it would run the current page file alone (see app/shell.py). The server keeps the switch
-    off for the life of the process; this fixture does the same for AppTest.
+    off for the life of the process; this does the same for AppTest.
     """
     from streamlit.runtime.pages_manager import PagesManager
 
@@ -35,8 +34,23 @@ def streamlit_v2_pages(monkeypatch):
         original(self, *args, **kwargs)
         PagesManager.uses_pages_directory = False
 
-    monkeypatch.setattr(PagesManager, "__init__", init)
+    patch.setattr(PagesManager, "__init__", init)
+
+
+@pytest.fixture
+def streamlit_v2_pages(monkeypatch):
+    """`_pages_directory_off` for one test."""
+    _pages_directory_off(monkeypatch)
     yield
+
+
+@pytest.fixture(scope="module")
+def v2_pages():
+    """`_pages_directory_off` for a whole test module, run from the repository root (page paths are relative)."""
+    with pytest.MonkeyPatch.context() as patch:
+        _pages_directory_off(patch)
+        patch.chdir(ROOT)
+        yield
 
 
 @pytest.fixture(scope="session")

@@ -207,12 +207,6 @@ def test_issue_messages_never_name_the_server_folder(data_dir):
 # The pages under AppTest
 # ----------------------------------------------------------------------------------------------
 @pytest.fixture
-def v2_pages(monkeypatch, streamlit_v2_pages):
-    monkeypatch.chdir(ROOT)
-    yield
-
-
-@pytest.fixture
 def accounts_dir(tmp_path, monkeypatch):
     from metrics import accounts
 

@@ -16,7 +16,6 @@ from pathlib import Path
 
 import pytest
 
-from test_pages import v2_pages  # noqa: F401 - the fixture: AppTest runs dashboard.py every run
 
 from app.text import escape_markdown, markdown_code
 from charts.text import plotly_labels, plotly_text, strip_bidi

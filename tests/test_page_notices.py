@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 
-from test_pages import v2_pages  # noqa: F401 - the fixture: AppTest runs dashboard.py every run
 
 ROOT = Path(__file__).resolve().parent.parent
 TIMEOUT = 180

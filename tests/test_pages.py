@@ -30,23 +30,6 @@ def years(data):
     return available_years(data)
 
 
-@pytest.fixture(scope="module")
-def v2_pages():
-    """Module-wide version of conftest.streamlit_v2_pages (AppTest runs dashboard.py every run)."""
-    from streamlit.runtime.pages_manager import PagesManager
-
-    original = PagesManager.__init__
-
-    def init(self, *args, **kwargs):
-        original(self, *args, **kwargs)
-        PagesManager.uses_pages_directory = False
-
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(PagesManager, "__init__", init)
-        patch.chdir(ROOT)
-        yield
-
-
 @pytest.fixture
 def app(v2_pages):
     from streamlit.testing.v1 import AppTest
