@@ -23,7 +23,6 @@ from fuzz_exports import (
     HOSTILE_SETTINGS,
     XLSX_BOMB_CLASSES,
     case_class,
-    csv_text,
     first_error_line,
     formula_sheet,
     huge_shared_string_parts,
@@ -170,7 +169,7 @@ def test_truncated_utf16_keeps_its_complete_rows(tmp_path, encoding):
 
 
 def test_utf8_cut_mid_character_does_not_load_the_torn_row(tmp_path):
-    text = "year,citizenship,count,faculty\n" + "\n".join(f"2024,Индия,1,Лечебный" for _ in range(20))
+    text = "year,citizenship,count,faculty\n" + "\n".join("2024,Индия,1,Лечебный" for _ in range(20))
     (tmp_path / "students.csv").write_bytes(text.encode("utf-8")[:-1])  # inside the last "й"
     data = load_dataset(tmp_path)
     assert report_of(data, "students.csv").rows_loaded == 19
