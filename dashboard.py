@@ -17,7 +17,7 @@ st.set_page_config(page_title="International cooperation", page_icon="🌐", lay
                    initial_sidebar_state="expanded")
 
 from app import auth, filters, shell  # noqa: E402 - set_page_config must come first
-from app.i18n import DEFAULT_LANGUAGE, LANGUAGES, t  # noqa: E402
+from metrics.vocabulary import DEFAULT_LANGUAGE, LANGUAGES, t  # noqa: E402
 from app.text import escape_markdown  # noqa: E402
 from metrics.accounts import AuthConfigError  # noqa: E402
 

@@ -271,12 +271,12 @@ def draft_mappings_text(draft: Draft) -> str:
 
 
 # ----------------------------------------------------------------------------------------------
-# Tables as the pages show them (pure: labels come from app.i18n and the KPI catalogue)
+# Tables as the pages show them (pure: labels come from metrics.vocabulary and the KPI catalogue)
 # ----------------------------------------------------------------------------------------------
 def kpi_changes_table(comparison: Comparison, lang: str, changed_only: bool = False) -> pd.DataFrame:
     """KPI, year, before, after, change as text (formatted like the scorecard), catalogue order."""
-    from app.format import kpi_change, kpi_value, present
-    from app.i18n import t
+    from metrics.vocabulary import kpi_change, kpi_value, present
+    from metrics.vocabulary import t
     from charts.style import academic_year
     from metrics.catalogue import CATALOGUE
 
@@ -286,18 +286,18 @@ def kpi_changes_table(comparison: Comparison, lang: str, changed_only: bool = Fa
     rows = []
     for row in kpis.itertuples(index=False):
         unit = CATALOGUE[row.kpi].unit
-        before, after = kpi_value(row.before, unit), kpi_value(row.after, unit)
+        before, after = kpi_value(row.before, unit, lang), kpi_value(row.after, unit, lang)
         differs = before != after  # as shown: a float's last bit is no change
         if changed_only and not differs:
             continue
         rows.append([CATALOGUE[row.kpi].label(lang), academic_year(row.year), before, after,
-                     (kpi_change(row.change, unit) or "") if differs and present(row.change) else ""])
+                     (kpi_change(row.change, unit, lang) or "") if differs and present(row.change) else ""])
     return pd.DataFrame(rows, columns=header)
 
 
 def row_changes_table(comparison: Comparison, lang: str) -> pd.DataFrame:
     """Export, year, rows added, removed and changed, for the exports and years where something changes."""
-    from app.i18n import t
+    from metrics.vocabulary import t
     from charts.style import academic_year
 
     rows = comparison.rows
@@ -313,7 +313,7 @@ def issue_table(issues: Sequence[Issue], lang: str, folders: Sequence[Path] = ()
     """Records as the validation report shows them: file, row, column, value, message (in ``lang``), severity.
 
     Server folders (`folders`) are taken out of every message: file names only."""
-    from app.i18n import issue_message
+    from metrics.vocabulary import issue_message
     from app.state import hide_folder
     from metrics.validation import issues_frame
 
@@ -524,7 +524,7 @@ def version_list(folder: str) -> tuple:
 
 def versions_table(version_list: Sequence, lang: str) -> pd.DataFrame:
     """One row per version: id, time (UTC), user, what was done, comment, number of files."""
-    from app.i18n import t
+    from metrics.vocabulary import t
 
     def action(version) -> str:
         text = t(f"history.action_{version.action}", lang)
@@ -545,7 +545,7 @@ def versions_table(version_list: Sequence, lang: str) -> pd.DataFrame:
 
 def files_table(version, lang: str) -> pd.DataFrame:
     """The files of one version: name, export, SHA-256 (first 12 hex digits), size in bytes."""
-    from app.i18n import t
+    from metrics.vocabulary import t
 
     return pd.DataFrame({
         t("col.file", lang): [file.name for file in version.files],

@@ -15,7 +15,7 @@ import re
 import streamlit as st
 
 from app import state
-from app.i18n import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES, region_label, t
+from metrics.vocabulary import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES, region_label, t
 from app.text import escape_markdown
 from charts.text import strip_bidi
 

@@ -12,45 +12,17 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from app import state
-from app.i18n import column_label, region_label, status_label, t
+from metrics.vocabulary import status_label, t
 from app.text import escape_markdown, markdown_code
 from charts.basic import has_data
 from charts.maps import map_config
 from charts.text import strip_bidi
+from metrics.sections.common import display_table as sections_display_table
+from metrics.vocabulary import MISSING
+from reports.safety import frame_to_csv_bytes, frame_to_xlsx_bytes
 
 # Modebar without the plotly logo link (it points to plotly.com).
 CHART_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
-
-# Columns that hold personal data: never shown or downloaded, whatever a frame carries.
-PERSONAL_COLUMNS = frozenset({"student_id", "name", "full_name", "passport", "email", "phone", "birth_date"})
-
-try:  # the reports package owns the spreadsheet-safety rules; use them when present
-    from reports.safety import frame_to_csv_bytes, frame_to_xlsx_bytes, safe_frame
-except ImportError:  # pragma: no cover - fallback until reports/ lands
-    import io
-
-    _FORMULA = ("=", "+", "-", "@", "\t", "\r")
-
-    def _safe_cell(value):
-        return "'" + value if isinstance(value, str) and value.startswith(_FORMULA) else value
-
-    def safe_frame(df: pd.DataFrame) -> pd.DataFrame:
-        out = df.copy()
-        for column in out.columns:
-            if not pd.api.types.is_numeric_dtype(out[column]):
-                out[column] = out[column].map(_safe_cell, na_action="ignore")
-        out.columns = [_safe_cell(c) for c in out.columns]
-        return out
-
-    def frame_to_csv_bytes(df: pd.DataFrame) -> bytes:
-        return safe_frame(df).to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
-
-    def frame_to_xlsx_bytes(sheets) -> bytes:
-        buffer = io.BytesIO()
-        with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-            for title, df in sheets.items():
-                safe_frame(df).to_excel(writer, sheet_name=str(title)[:31] or "Sheet", index=False)
-        return buffer.getvalue()
 
 
 def _slug(text: str) -> str:
@@ -58,43 +30,34 @@ def _slug(text: str) -> str:
 
 
 def display_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """The frame as a reader sees it: no personal columns, country names, translated headers."""
-    if frame is None:
-        return pd.DataFrame()
-    out = frame.drop(columns=[c for c in frame.columns if str(c).lower() in PERSONAL_COLUMNS]).copy()
-    if isinstance(out.index, pd.MultiIndex) or not isinstance(out.index, pd.RangeIndex):
-        out = out.reset_index()
-    for column in list(out.columns):
-        name = str(column)
-        if name == "country" or name.endswith("_country"):
-            codes = out[column]
-            names = state.country_names(codes.dropna().unique(), lang)
-            position = list(out.columns).index(column)
-            unknown = region_label("Unknown", lang)
-            out[column] = codes.map(lambda c: names.get(c, c) if isinstance(c, str) else unknown)
-            if name == "country":
-                out.insert(position + 1, "country_code", codes)
-        elif name in ("continent", "region", "group"):
-            out[column] = out[column].map(lambda r: region_label(r, lang) if isinstance(r, str) else r)
-        elif name == "direction":
-            out[column] = out[column].map(lambda d: t(f"direction.{d}", lang) if isinstance(d, str) else d)
-        elif name == "category":
-            out[column] = out[column].map(lambda d: t(f"category.{d}", lang) if isinstance(d, str) else d)
-        elif name == "status" and "kpi" in out.columns:
-            out[column] = out[column].map(lambda s: status_label(s, lang))
-        if pd.api.types.is_datetime64_any_dtype(out[column]):
-            out[column] = out[column].dt.date  # dates, not midnight timestamps
-        elif not pd.api.types.is_numeric_dtype(out[column]) and not pd.api.types.is_bool_dtype(out[column]):
+    """The frame as a reader sees it (metrics.sections.common.display_table), bidi controls stripped."""
+    shown = sections_display_table(frame, lang)
+    for column in shown.columns:
+        if not pd.api.types.is_numeric_dtype(shown[column]) and not pd.api.types.is_bool_dtype(shown[column]):
             # the grid shows text as text; bidi controls would still reorder it
-            out[column] = out[column].map(lambda v: strip_bidi(v) if isinstance(v, str) else v)
-    out.columns = [strip_bidi(column_label(str(c), lang)) for c in out.columns]
-    return out
+            shown[column] = shown[column].map(lambda v: strip_bidi(v) if isinstance(v, str) else v)
+    shown.columns = [strip_bidi(str(c)) for c in shown.columns]
+    return shown
+
+
+def screen_table(frame: pd.DataFrame) -> pd.DataFrame:
+    """A display table for the grid: missing cells as "—" (never None or nan), bidi controls stripped."""
+    columns = {}
+    for position, column in enumerate(frame.columns):
+        values = frame.iloc[:, position]
+        if values.isna().any():
+            values = values.astype(object).where(values.notna(), MISSING)
+        columns[strip_bidi(str(column))] = values.map(lambda v: strip_bidi(v) if isinstance(v, str) else v)
+    return pd.DataFrame(columns, index=frame.index)
 
 
 def table_with_downloads(frame: pd.DataFrame, *, key: str, lang: str, file_stem: str | None = None,
-                         height: int | str = "auto") -> None:
-    """A table and its CSV / Excel downloads (downloads don't rerun the page)."""
-    shown = display_table(frame, lang)
+                         height: int | str = "auto", translated: bool = False) -> None:
+    """A table and its CSV / Excel downloads (downloads don't rerun the page).
+
+    ``translated``: the frame is already as the reader sees it (a section block's table); else it is
+    translated here (display_table)."""
+    shown = screen_table(frame if translated else display_table(frame, lang))
     if not len(shown):
         st.info(t("common.no_data", lang), icon=":material/info:")
         return
@@ -175,6 +138,52 @@ def chart(fig: go.Figure, table: pd.DataFrame | None, *, key: str, lang: str, ti
         lazy_table(table, key=key, lang=lang, file_stem=file_stem or title or key)
 
 
+def section(result, lang: str, *, skip: tuple[str, ...] = ()) -> None:
+    """Lay out a page result (metrics.sections.SectionResult): its sentences, then its blocks in order,
+    two half-width blocks side by side."""
+    if result.sentences:
+        st.markdown("  \n".join(escape_markdown(sentence) for sentence in result.sentences))
+    row: list = []
+    for block in result.blocks:
+        if block.key in skip:
+            continue
+        if block.width == "half":
+            row.append(block)
+            if len(row) == 2:
+                _side_by_side(row, lang)
+                row = []
+            continue
+        if row:
+            _side_by_side(row, lang)
+            row = []
+        show_block(block, lang)
+    if row:
+        _side_by_side(row, lang)
+
+
+def _side_by_side(blocks: list, lang: str) -> None:
+    for column, block in zip(st.columns(2), blocks):
+        with column:
+            show_block(block, lang)
+
+
+def show_block(block, lang: str) -> None:
+    """One block: its chart (charts.blocks) with the table in an expander, or its table with downloads."""
+    from charts.blocks import figure
+
+    if block.chart is None:
+        st.subheader(block.title, anchor=False)
+        if block.empty:
+            st.info(escape_markdown(block.reason) if block.reason else t("common.no_data", lang), icon=":material/info:")
+            return
+        table_with_downloads(block.table, key=block.key, lang=lang, file_stem=block.file_stem or block.key,
+                             translated=True)
+        return
+    fig = figure(block, lang)
+    chart(fig, block.table, key=block.key, lang=lang, title=block.title, is_map=block.chart.kind == "map",
+          selectable=block.chart.selectable, file_stem=block.file_stem or None, reason=block.reason)
+
+
 def lazy_table(table: pd.DataFrame, *, key: str, lang: str, file_stem: str | None = None,
                label: str | None = None) -> None:
     """A closed expander whose table and downloads are built only once it is opened.
@@ -186,7 +195,7 @@ def lazy_table(table: pd.DataFrame, *, key: str, lang: str, file_stem: str | Non
                            on_change="rerun")
     if expander.open:
         with expander:
-            table_with_downloads(table, key=key, lang=lang, file_stem=file_stem)
+            table_with_downloads(table, key=key, lang=lang, file_stem=file_stem, translated=True)
 
 
 def no_data_guard(lang: str) -> bool:
@@ -231,19 +240,6 @@ def active_filter_note(lang: str) -> None:
         st.caption(t("filter.active_countries", lang, countries=shown))
 
 
-def country_display(frame: pd.DataFrame, lang: str, column: str = "country") -> list[str]:
-    """Display names for a frame's ISO3 column, in row order."""
-    if frame is None or not len(frame):
-        return []
-    names = state.country_names(frame[column].dropna().unique(), lang)
-    return [names.get(c, c) for c in frame[column]]
-
-
-def region_name(region, lang: str) -> str:
-    """A continent/region label in the language ('Unknown' for a missing one)."""
-    return region_label(region if isinstance(region, str) else "Unknown", lang)
-
-
 # Status badge colours: met = green, on track = blue, at risk = orange.
 STATUS_COLOURS = {"met": "green", "on track": "blue", "at risk": "orange"}
 # KPI names are long ("Countries of origin of foreign students"): let card labels wrap, not truncate.
@@ -256,11 +252,11 @@ WRAP_METRIC_LABELS = """<style>
 
 def kpi_card(row, lang: str) -> None:
     """One scorecard card: name, value, change vs previous year, target and status."""
-    from app.format import kpi_change, kpi_value, present
+    from metrics.vocabulary import kpi_change, kpi_value, present
 
-    change = kpi_change(row.change, row.unit)
+    change = kpi_change(row.change, row.unit, lang)
     with st.container(border=True):
-        st.metric(row.name, kpi_value(row.value, row.unit), delta=change,
+        st.metric(row.name, kpi_value(row.value, row.unit, lang), delta=change,
                   delta_color="normal" if row.higher_is_better else "inverse",
                   delta_description=t("common.vs_previous", lang) if change else None, help=row.definition)
         if not present(row.value):
@@ -269,8 +265,25 @@ def kpi_card(row, lang: str) -> None:
             st.caption(escape_markdown(text))
         if present(row.target):
             status = row.status if isinstance(row.status, str) else None
-            text = f"{t('common.target', lang)}: {kpi_value(row.target, row.unit)}"
+            text = f"{t('common.target', lang)}: {kpi_value(row.target, row.unit, lang)}"
             if status:
                 st.badge(f"{text} · {status_label(status, lang)}", color=STATUS_COLOURS.get(status, "gray"))
             else:
                 st.caption(text)
+
+
+def section_page(name: str) -> None:
+    """A whole section page: title, notices, the year, then the section's result laid out."""
+    from app import filters
+    from metrics.vocabulary import academic_year_label
+
+    lang = filters.language()
+    st.title(t(f"page.{name}", lang))
+    if no_data_guard(lang):
+        st.stop()
+    active_filter_note(lang)
+    year = filters.scorecard_year()
+    result = state.section(name, filters.current_filters(), year, lang)
+    export_notice(result.exports, lang)
+    st.caption(t("common.scorecard_year", lang, year=academic_year_label(year)))
+    section(result, lang)

@@ -145,7 +145,7 @@ def measure(kind: str, folder: Path) -> dict:
     else:
         from metrics.catalogue import CATALOGUE
         from metrics.ingest import load_dataset
-        from metrics.kpis import available_years, compute_kpis, kpi_table, kpi_trend
+        from metrics.engine import available_years, compute_kpis, kpi_table, kpi_trend
 
         data = load_dataset(folder)
         loaded = time.perf_counter()

@@ -57,7 +57,7 @@ def child(fmt: str, data_dir: str, year: int | None, lang: str) -> dict:
 
     sys.path.insert(0, str(ROOT))
     started = time.perf_counter()
-    from metrics.kpis import available_years  # noqa: F401  (imports are part of the cost)
+    from metrics.engine import available_years  # noqa: F401  (imports are part of the cost)
 
     from reports import images
     from reports.cli import main as report
@@ -84,7 +84,7 @@ def long_names_child(fmt: str, data_dir: str, year: int | None, lang: str) -> di
     """Runs in the fresh process: the report with `LONG_NAMES` partners, from loading to bytes."""
     sys.path.insert(0, str(ROOT))
     from metrics.ingest import load_dataset
-    from metrics.kpis import available_years
+    from metrics.engine import available_years
     from reports import build_report, images
 
     started = time.perf_counter()

@@ -12,14 +12,19 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from charts.style import (
-    BAR_ROW_HEIGHT, FONT_SIZE, HEIGHT, PALETTE, PRIMARY, TARGET_COLOUR, TEMPLATE,
-    apply_layout, year_axis,
+    BAR_ROW_HEIGHT, DEFAULT_LANG, FONT_SIZE, HEIGHT, MISSING_TEXT, PALETTE, PRIMARY, TARGET_COLOUR, TEMPLATE,
+    academic_year, apply_layout, check_unit, separators, value_axis, value_format, year_axis,
 )
 from charts.text import plotly_labels, plotly_text
 
 
 # `meta` of traces drawn for reference (targets): a chart with only these has no data of its own.
 REFERENCE_META = "reference"
+# `meta` of the '—' marks drawn where a value is missing: they are not data either.
+MISSING_META = "missing"
+MISSING_COLOUR = "#888888"
+# Private column carrying the reason of a missing value through sorting and grouping.
+_REASON = "__missing_reason__"
 
 
 def _has_number(values) -> bool:
@@ -35,7 +40,7 @@ def _has_number(values) -> bool:
 def has_data(fig: go.Figure) -> bool:
     """True when some trace (targets aside) has a value to draw: a page shows a notice instead of bare axes."""
     for trace in fig.data:
-        if getattr(trace, "meta", None) == REFERENCE_META:
+        if getattr(trace, "meta", None) in (REFERENCE_META, MISSING_META):
             continue
         if trace.type == "indicator":
             values = [trace.value]
@@ -58,20 +63,90 @@ def _colours(keys, colour_map: dict | None) -> dict:
     return colour_map
 
 
+def _is_missing(value) -> bool:
+    try:
+        return value is None or not math.isfinite(float(value))
+    except (TypeError, ValueError):
+        return True
+
+
+def _plain(value):
+    """A plain Python number for a trace, None when missing (never NaN or pd.NA in a figure)."""
+    if _is_missing(value):
+        return None
+    value = value.item() if hasattr(value, "item") else value
+    return int(value) if isinstance(value, bool) else value
+
+
+def _x_labels(values, years: bool) -> list[str]:
+    """The x values as shown in hover labels: academic years, or the (already escaped) category text."""
+    out = []
+    for value in values:
+        if value is None or (not isinstance(value, str) and _is_missing(value)):
+            out.append(MISSING_TEXT)
+        elif years:
+            out.append(academic_year(value))
+        else:
+            out.append(value if isinstance(value, str) else plotly_text(value))
+    return out
+
+
+def _with_reasons(frame: pd.DataFrame, missing_reason) -> pd.DataFrame:
+    """The frame with a column of escaped reasons for missing values (a text, or one per row)."""
+    data = frame.copy()
+    if missing_reason is None or isinstance(missing_reason, str):
+        data[_REASON] = plotly_text(missing_reason) if missing_reason else ""
+    else:
+        reasons = missing_reason.reindex(data.index) if isinstance(missing_reason, pd.Series) else list(missing_reason)
+        data[_REASON] = [plotly_text(r) if isinstance(r, str) else "" for r in reasons]
+    return data
+
+
+def _missing_marks(fig: go.Figure, part: pd.DataFrame, x: str, y: str, *, name: str, years: bool,
+                   horizontal: bool = False, font_size: int = FONT_SIZE) -> None:
+    """A grey '—' on the baseline for each missing value, its hover saying why (if known)."""
+    gone = part[[_is_missing(v) for v in part[y]]]
+    if not len(gone):
+        return
+    labels = _x_labels(gone[x], years)
+    custom = [[label, f"<br>{reason}" if reason else ""] for label, reason in zip(labels, gone[_REASON])]
+    where = list(gone[x])
+    fig.add_scatter(x=[0] * len(where) if horizontal else where, y=where if horizontal else [0] * len(where),
+                    mode="text", text=[MISSING_TEXT] * len(where),
+                    textposition="middle right" if horizontal else "top center",
+                    textfont={"color": MISSING_COLOUR, "size": round(font_size * 1.5)}, customdata=custom, showlegend=False, meta=MISSING_META,
+                    name=name, cliponaxis=False,
+                    hovertemplate="<b>%{customdata[0]}</b><br>" + name + ": " + MISSING_TEXT
+                                  + "%{customdata[1]}<extra></extra>")
+
+
+def _stacked_heights(data: pd.DataFrame, x: str, y: str) -> list[float]:
+    values = pd.to_numeric(data[y], errors="coerce")
+    positive = values.clip(lower=0).groupby(data[x], dropna=False).sum()
+    negative = values.clip(upper=0).groupby(data[x], dropna=False).sum()
+    return list(positive) + list(negative)
+
+
 def bar(frame: pd.DataFrame, x: str, y: str, *, color: str | None = None, title: str = "",
         x_label: str = "", y_label: str = "", horizontal: bool = False, years: bool = False,
         colour_map: dict | None = None, series_names: dict | None = None, barmode: str = "group",
         template: str = TEMPLATE, height: int | None = None, font_size: int = FONT_SIZE,
-        text: bool = True, max_bars: int | None = None) -> go.Figure:
+        text: bool = True, max_bars: int | None = None, unit: str = "count", lang: str = DEFAULT_LANG,
+        width_hint: str = "half", missing_reason=None) -> go.Figure:
     """Bars of ``y`` by ``x`` (one series per value of ``color``).
 
     Horizontal bars (categories on the y axis) are sorted largest first and capped at
-    ``max_bars``; ``years`` labels integer years as academic years.
+    ``max_bars``; ``years`` labels integer years as academic years (every year shown, slanted
+    to fit a ``width_hint`` 'half' or 'full' chart). ``unit`` ('count', 'percent', 'ratio',
+    'index') sets the value axis and labels: whole ticks for counts, '%' and one decimal for
+    percentages; ``lang`` the decimal and thousands separators. A missing value is drawn as a
+    grey '—' whose hover gives ``missing_reason`` (a text, or one per row of ``frame``).
     ``series_names`` translates the values of ``color`` for the legend. Text categories and
     series names are data: they are escaped for Plotly (see `charts.text`).
     """
+    check_unit(unit)
     fig = go.Figure()
-    data = frame.copy()
+    data = _with_reasons(frame, missing_reason)
     if len(data) and not pd.api.types.is_numeric_dtype(data[x]):
         data[x] = plotly_labels(data[x])
     if horizontal and not color:
@@ -81,29 +156,44 @@ def bar(frame: pd.DataFrame, x: str, y: str, *, color: str | None = None, title:
         data = data.iloc[::-1]  # plotly draws the first category at the bottom
     groups = [(None, data)] if not color else list(data.groupby(color, sort=False))
     colours = _colours([key for key, _ in groups], colour_map)
+    all_values = [_plain(v) for v in data[y]] if len(data) else []
+    number, suffix = value_format(unit, all_values)
+    value_ref = "%{x:" if horizontal else "%{y:"
+    shown = value_ref + number + "}" + suffix
     for key, part in groups:
         name = plotly_text((series_names or {}).get(key, key) if key is not None else (y_label or y))
+        values = [_plain(v) for v in part[y]]
         kwargs = dict(name=name, marker_color=colours.get(key, PRIMARY) if key is not None else PRIMARY,
-                      showlegend=color is not None)
+                      showlegend=color is not None,
+                      customdata=[[label] for label in _x_labels(part[x], years and not horizontal)],
+                      hovertemplate="<b>%{customdata[0]}</b><br>" + name + ": " + shown + "<extra></extra>")
         if text:
-            kwargs.update(text=part[y], texttemplate="%{text:,}", textposition="auto")
+            kwargs.update(texttemplate=[shown if v is not None else MISSING_TEXT for v in values],
+                          textposition="auto")
         if horizontal:
-            fig.add_bar(x=part[y], y=part[x], orientation="h", **kwargs)
+            fig.add_bar(x=values, y=list(part[x]), orientation="h", **kwargs)
         else:
-            fig.add_bar(x=part[x], y=part[y], **kwargs)
+            fig.add_bar(x=list(part[x]), y=values, **kwargs)
+    for key, part in groups:
+        name = plotly_text((series_names or {}).get(key, key) if key is not None else (y_label or y))
+        _missing_marks(fig, part, x, y, name=name, years=years and not horizontal, horizontal=horizontal,
+                       font_size=font_size)
     n_categories = data[x].nunique() if len(data) else 0
     if height is None:
         height = max(HEIGHT, 80 + BAR_ROW_HEIGHT * n_categories) if horizontal else HEIGHT
-    apply_layout(fig, title=title, template=template, height=height, font_size=font_size)
+    apply_layout(fig, title=title, template=template, height=height, font_size=font_size, lang=lang)
     fig.update_layout(barmode=barmode)
+    heights = _stacked_heights(data, x, y) if barmode in ("stack", "relative") and len(data) else all_values
     if horizontal:
         fig.update_xaxes(title=y_label or None)
         fig.update_yaxes(title=None, type="category", automargin=True)
+        value_axis(fig, unit, heights, axis="x")
     else:
         fig.update_xaxes(title=x_label or None)
         fig.update_yaxes(title=y_label or None)
+        value_axis(fig, unit, heights, axis="y")
         if years and len(data):
-            year_axis(fig, data[x])
+            year_axis(fig, data[x], width_hint=width_hint, font_size=font_size)
         elif not years:
             fig.update_xaxes(type="category")
     return fig
@@ -113,31 +203,49 @@ def line(frame: pd.DataFrame, x: str, y: str, *, color: str | None = None, title
          x_label: str = "", y_label: str = "", years: bool = True, colour_map: dict | None = None,
          series_names: dict | None = None, template: str = TEMPLATE, height: int = HEIGHT,
          font_size: int = FONT_SIZE, target: pd.DataFrame | None = None, target_label: str = "",
-         markers: bool = True) -> go.Figure:
+         markers: bool = True, unit: str = "count", lang: str = DEFAULT_LANG, width_hint: str = "half",
+         missing_reason=None) -> go.Figure:
     """Lines of ``y`` over ``x`` (years by default), one per value of ``color``.
 
-    ``target`` (columns ``x`` and ``target``) is drawn as dashed markers.
+    ``target`` (columns ``x`` and ``target``) is drawn as dashed markers. ``unit``, ``lang``,
+    ``width_hint`` and ``missing_reason`` as for :func:`bar`: a missing value leaves a gap in
+    its line and a grey '—' on the baseline whose hover gives the reason.
     """
+    check_unit(unit)
     fig = go.Figure()
-    data = frame.sort_values(x)
+    data = _with_reasons(frame, missing_reason).sort_values(x)
     groups = [(None, data)] if not color else list(data.groupby(color, sort=False))
     colours = _colours([key for key, _ in groups], colour_map)
     mode = "lines+markers" if markers else "lines"
+    has_target = target is not None and len(target) > 0
+    all_values = [_plain(v) for v in data[y]] if len(data) else []
+    target_values = [_plain(v) for v in target["target"]] if has_target else []
+    number, suffix = value_format(unit, all_values + target_values)
+    shown = "%{y:" + number + "}" + suffix
+    x_shown = "<b>%{customdata[0]}</b><br>"
     for key, part in groups:
         name = plotly_text((series_names or {}).get(key, key) if key is not None else (y_label or y))
-        fig.add_scatter(x=part[x], y=part[y], mode=mode, name=name,
+        fig.add_scatter(x=list(part[x]), y=[_plain(v) for v in part[y]], mode=mode, name=name,
                         line={"width": 3, "color": colours.get(key, PRIMARY) if key is not None else PRIMARY},
-                        marker={"size": 8}, showlegend=color is not None or target is not None,
-                        hovertemplate="%{y:,}<extra>" + str(name) + "</extra>")
-    if target is not None and len(target):
-        fig.add_scatter(x=target[x], y=target["target"], mode="lines+markers", name=plotly_text(target_label or "target"),
+                        marker={"size": 8}, showlegend=color is not None or has_target,
+                        customdata=[[label] for label in _x_labels(part[x], years)],
+                        hovertemplate=x_shown + shown + "<extra>" + str(name) + "</extra>")
+    for key, part in groups:
+        name = plotly_text((series_names or {}).get(key, key) if key is not None else (y_label or y))
+        _missing_marks(fig, part, x, y, name=name, years=years, font_size=font_size)
+    if has_target:
+        label = plotly_text(target_label or "target")
+        fig.add_scatter(x=list(target[x]), y=target_values, mode="lines+markers", name=label,
                         line={"dash": "dash", "color": TARGET_COLOUR, "width": 2}, marker={"symbol": "x", "size": 9},
-                        meta=REFERENCE_META)
-    apply_layout(fig, title=title, template=template, height=height, font_size=font_size)
+                        meta=REFERENCE_META, customdata=[[lab] for lab in _x_labels(target[x], years)],
+                        hovertemplate=x_shown + shown + "<extra>" + label + "</extra>")
+    apply_layout(fig, title=title, template=template, height=height, font_size=font_size, lang=lang)
     fig.update_xaxes(title=x_label or None)
     fig.update_yaxes(title=y_label or None, rangemode="tozero")
+    value_axis(fig, unit, all_values + target_values, axis="y")
     if years and len(data):
-        year_axis(fig, list(data[x]) + (list(target[x]) if target is not None and len(target) else []))
+        year_axis(fig, list(data[x]) + (list(target[x]) if has_target else []), width_hint=width_hint,
+                  font_size=font_size)
     return fig
 
 
@@ -148,7 +256,7 @@ THIN_SPACE = "\u202f"  # thousands separator, as on the scorecard (3 680)
 
 def big_number(value, *, title: str = "", previous=None, unit: str = "", template: str = TEMPLATE,
                height: int = 420, font_size: int = 28, higher_is_better: bool = True,
-               target=None, target_label: str = "") -> go.Figure:
+               target=None, target_label: str = "", lang: str = DEFAULT_LANG) -> go.Figure:
     """One KPI as a large number with its change against the previous year (presentation slides)."""
     number = None if value is None or (isinstance(value, float) and math.isnan(value)) else float(value)
     is_pct = unit.strip() == "%"
@@ -165,9 +273,10 @@ def big_number(value, *, title: str = "", previous=None, unit: str = "", templat
         title={"text": title, "font": {"size": font_size * 1.4}},
     )
     fig = go.Figure(indicator)
-    apply_layout(fig, template=template, height=height, font_size=font_size)
+    apply_layout(fig, template=template, height=height, font_size=font_size, lang=lang)
     if target is not None and target == target:
-        shown = f"{target:,.1f}%" if is_pct else f"{target:,.0f}"
-        fig.add_annotation(text=f"{target_label}: {shown.replace(',', THIN_SPACE)}", x=0.5, y=0.08, xref="paper",
+        shown = f"{target:,.1f}" if is_pct else f"{target:,.0f}"
+        shown = shown.replace(",", THIN_SPACE).replace(".", separators(lang)[0]) + ("%" if is_pct else "")
+        fig.add_annotation(text=f"{target_label}: {shown}", x=0.5, y=0.08, xref="paper",
                            yref="paper", showarrow=False, font={"size": font_size * 1.2}, xanchor="center")
     return fig

@@ -11,13 +11,16 @@ call :func:`use_offline_topojson` once before exporting.
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
 
-from charts.style import FONT_FAMILY, FONT_SIZE, TALL_HEIGHT, TEMPLATE, apply_layout
+from charts.style import (
+    DEFAULT_LANG, FONT_FAMILY, FONT_SIZE, TALL_HEIGHT, TEMPLATE, apply_layout, format_number, value_format,
+)
 from charts.text import plotly_text
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,11 +40,21 @@ PROJECTION = "natural earth"
 LATITUDE_RANGE = [-58, 85]
 MAP_HEIGHT = TALL_HEIGHT
 
-COLORSCALE = "Blues"
-# On the dark presentation theme pale blues glare: low values dark, high values bright.
-DARK_COLORSCALE = "Viridis"
+# Counts: blues that start mid-light, so the smallest count is clearly darker than land without
+# data (plotly's "Blues" starts at near-white: one student in a country was invisible).
+COLORSCALE = [[0.0, "#9ecae1"], [0.35, "#6baed6"], [0.7, "#2171b5"], [1.0, "#08306b"]]
+# On the dark presentation theme pale blues glare: Viridis from its teal part (its darkest
+# blues and purples are as dark as the land), low values dark, high values bright.
+DARK_COLORSCALE = [[0.0, "#2a788e"], [0.33, "#22a884"], [0.66, "#7ad151"], [1.0, "#fde725"]]
 # Diverging scale for balances (inbound − outbound): blue = more inbound, orange = more outbound.
 DIVERGING_COLORSCALE = [[0.0, "#E69F00"], [0.5, "#f7f7f7"], [1.0, "#0072B2"]]
+
+# Counts are coloured by log10(count) by default: the largest source country (1 249 students)
+# no longer turns every country with a handful into the palest shade. Colour bar ticks at 1, 2, 5, 10, …
+SCALES = ("log", "linear")
+LOG_TICK_STEPS = (1, 2, 5)
+# The largest value gets its own tick unless it is this close (in log10) to the one below.
+LOG_TOP_TICK_GAP = 0.15
 
 LAND_COLOUR = {"light": "#ececec", "dark": "#3a3a3a"}
 BORDER_COLOUR = {"light": "#ffffff", "dark": "#1e1e1e"}
@@ -98,46 +111,109 @@ def style_geo(fig: go.Figure, *, template: str = TEMPLATE) -> go.Figure:
     return fig
 
 
+def log_ticks(maximum: float) -> list[float]:
+    """Colour bar ticks of a log scale: 1, 2, 5, 10, 20, 50, … up to ``maximum`` (and ``maximum`` itself)."""
+    top = max(float(maximum), 2.0)
+    ticks, magnitude = [], 1
+    while magnitude <= top:
+        ticks += [step * magnitude for step in LOG_TICK_STEPS if step * magnitude <= top]
+        magnitude *= 10
+    if math.log10(top) - math.log10(ticks[-1]) > LOG_TOP_TICK_GAP:
+        ticks.append(int(top) if float(top).is_integer() else top)
+    return ticks
+
+
+def _number(value):
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    return number if math.isfinite(number) else None
+
+
+def _aligned(values, keep: list[bool]) -> list | None:
+    """A per-row list (Series by position) reduced to the rows kept."""
+    if values is None:
+        return None
+    values = list(values)
+    return [v for v, k in zip(values, keep) if k] if len(values) == len(keep) else values
+
+
 def choropleth(frame: pd.DataFrame, *, value: str = "value", country: str = "country",
                names: pd.Series | list | None = None, title: str = "", value_label: str = "",
                diverging: bool = False, template: str = TEMPLATE, height: int = MAP_HEIGHT,
-               font_size: int = FONT_SIZE, hover_extra: pd.Series | list | None = None) -> go.Figure:
+               font_size: int = FONT_SIZE, hover_extra: pd.Series | list | None = None,
+               scale: str = "log", scale_note: str = "log scale", lang: str = DEFAULT_LANG) -> go.Figure:
     """A world choropleth of ``frame[value]`` by ``frame[country]`` (ISO alpha-3).
 
     ``names`` are the countries' display names (same order as the frame) for the hover label,
     escaped here; ``hover_extra`` an optional line of Plotly markup per country, already
     escaped (`names_hover` builds it from partner names).
-    ``diverging`` centres the colour scale on 0 (balances).
+    ``diverging`` centres a linear colour scale on 0 (balances). Otherwise ``scale='log'``
+    (the default) colours by log10(value) so that small counts stay visible next to a large
+    one: the colour bar is labelled with the real numbers (1, 2, 5, 10, …) and its title
+    gets ``scale_note`` (translated by the caller); the hover shows the real value
+    (``customdata[2]``). Values that are not all 0 or ≥ 1 (negatives, fractions) fall back to
+    ``scale='linear'``, a scale from 0. Rows without a value (and zeros on a log scale) are
+    left as land without data. ``lang`` sets the decimal and thousands separators.
     """
-    frame = frame[frame[country].notna()] if len(frame) else frame
-    codes = list(frame[country]) if len(frame) else []
-    values = list(frame[value]) if len(frame) else []
-    names = [plotly_text(name) for name in (list(names) if names is not None else codes)]
-    extra = list(hover_extra) if hover_extra is not None else [""] * len(codes)
-    custom = [[n, e] for n, e in zip(names, extra)]
+    if scale not in SCALES:
+        raise ValueError(f"scale must be one of {SCALES}, not {scale!r}")
+    mode = _mode(template)
+    rows = list(frame[value]) if len(frame) else []
+    numbers = [_number(v) for v in rows]
+    present = [v for v in numbers if v is not None]
+    use_log = (scale == "log" and not diverging and bool(present) and max(present) >= 1
+               and all(v == 0 or v >= 1 for v in present))
+    keep = [bool(len(frame)) and c == c and c is not None and v is not None and (v > 0 or not use_log)
+            for c, v in zip(list(frame[country]) if len(frame) else [], numbers)]
+    codes = [c for c, k in zip(list(frame[country]) if len(frame) else [], keep) if k]
+    values = [v for v, k in zip(numbers, keep) if k]
+    values = [int(v) if v.is_integer() else v for v in values]
+    names = [plotly_text(name) for name in (_aligned(names, keep) if names is not None else codes)]
+    extra = _aligned(hover_extra, keep) if hover_extra is not None else [""] * len(codes)
+    custom = [[n, e, v] for n, e, v in zip(names, extra, values)]
+    number, suffix = value_format("count", values)
+    label = plotly_text(value_label or value)
+    colorbar = {"title": {"text": value_label}, "thickness": 14, "len": 0.75}
+    if diverging:
+        colorscale, z, zmin, zmax = DIVERGING_COLORSCALE, values, None, None
+    else:
+        colorscale = DARK_COLORSCALE if mode == "dark" else COLORSCALE
+        top = max(values) if values else 1
+        if use_log:
+            z = [math.log10(v) for v in values]
+            ticks = log_ticks(top)
+            zmin, zmax = 0.0, math.log10(max(top, 2))
+            colorbar.update(tickmode="array", tickvals=[math.log10(t) for t in ticks],
+                            ticktext=[format_number(t, lang) for t in ticks])
+            note = plotly_text(scale_note)
+            if note:
+                colorbar["title"]["text"] = f"{value_label}<br>({note})" if value_label else f"({note})"
+        else:
+            # Counts start at 0 so one selected country is not drawn as the palest colour of a 1 249–1 249 scale.
+            z, zmin, zmax = values, (0 if values else None), (max(top, 1) if values else None)
     trace = go.Choropleth(
         locations=codes,
-        z=values,
+        z=z,
         locationmode="ISO-3",
         customdata=custom,
-        colorscale=DIVERGING_COLORSCALE if diverging else (DARK_COLORSCALE if _mode(template) == "dark" else COLORSCALE),
+        colorscale=colorscale,
         zmid=0 if diverging else None,
-        # Counts start at 0 so one selected country is not drawn as the palest colour of a 1 249–1 249 scale.
-        zmin=None if diverging or not values else 0,
-        zmax=None if diverging or not values else max(max(values), 1),
-        marker_line_color=BORDER_COLOUR[_mode(template)],
+        zmin=zmin,
+        zmax=zmax,
+        marker_line_color=BORDER_COLOUR[mode],
         marker_line_width=0.5,
-        colorbar={"title": {"text": value_label}, "thickness": 14, "len": 0.75},
-        hovertemplate="<b>%{customdata[0]}</b><br>" + plotly_text(value_label or value) + ": %{z:,}"
+        colorbar=colorbar,
+        hovertemplate="<b>%{customdata[0]}</b><br>" + label + ": %{customdata[2]:" + number + "}" + suffix
                       + "%{customdata[1]}<extra></extra>",
     )
     fig = go.Figure(trace)
-    numbers = [float(v) for v in values if v == v and v is not None]
-    # (the scale runs from 0, so it is the largest value that decides; never one tick per unit up to 1 249)
-    if (numbers and not diverging and all(v.is_integer() for v in numbers)
-            and 0 <= min(numbers) and max(numbers) <= SMALL_COUNT_RANGE):
+    # (a linear scale runs from 0, so it is the largest value that decides; never one tick per unit up to 1 249)
+    if (values and not use_log and all(float(v).is_integer() for v in values)
+            and max(values) - min(min(values), 0) <= SMALL_COUNT_RANGE):
         fig.update_traces(colorbar_dtick=1, colorbar_tickformat="d")  # counts: no 1.5 partners on the scale
-    apply_layout(fig, title=title, template=template, height=height, font_size=font_size)
+    apply_layout(fig, title=title, template=template, height=height, font_size=font_size, lang=lang)
     fig.update_layout(margin=dict(l=0, r=0, t=50 if title else 10, b=0), dragmode=False,
                       font={"family": FONT_FAMILY, "size": font_size})
     return style_geo(fig, template=template)

@@ -8,6 +8,10 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
+# academic_year: 2024 -> '2024/25' (an academic year is stored as its first calendar year);
+# one wording for charts, tables and reports, kept in the shared vocabulary (re-exported here).
+from metrics.vocabulary import academic_year_label as academic_year
+
 # Light figures for laptops and reports; the presentation page switches to the dark one.
 TEMPLATE = "plotly_white"
 DARK_TEMPLATE = "plotly_dark"
@@ -36,15 +40,100 @@ PRESENTATION_FONT_SIZE = 24
 MARGIN = dict(l=10, r=10, t=50, b=10)
 
 
-def academic_year(year: int) -> str:
-    """2024 -> '2024/25' (an academic year is stored as its first calendar year)."""
-    year = int(year)
-    return f"{year}/{(year + 1) % 100:02d}"
+# ---------------------------------------------------------------------------- numbers per language
 
+NARROW_NBSP = "\u202f"  # narrow no-break space: the thousands separator of ru/uz (3 027)
+# Plotly's ``separators``: decimal mark then thousands separator (applied to ticks, hover and text).
+SEPARATORS = {
+    "en": "." + NARROW_NBSP,  # 1 234.5 (the thousands separator of metrics.vocabulary in every language)
+    "ru": "," + NARROW_NBSP,  # 1 234,5
+    "uz": "," + NARROW_NBSP,  # 1 234,5
+}
+DEFAULT_LANG = "en"
+# Shown for a missing value in hover labels and bar labels (never 'nan' or 'None').
+MISSING_TEXT = "\u2014"
+
+# What a value measures: counts get whole ticks, percentages a '%' and one decimal.
+UNITS = ("count", "percent", "ratio", "index")
+# A count axis aims at no more than this many intervals (steps of 1, 2, 5, 10, 20, 50, …).
+COUNT_AXIS_TICKS = 8
+
+
+def separators(lang: str = DEFAULT_LANG) -> str:
+    """Plotly ``separators`` for a language (decimal mark + thousands separator); unknown -> English."""
+    return SEPARATORS.get(str(lang or DEFAULT_LANG).lower(), SEPARATORS[DEFAULT_LANG])
+
+
+def format_number(value, lang: str = DEFAULT_LANG, decimals: int = 0) -> str:
+    """A number as text with the language's separators (for ticktext and annotations); missing -> '—'."""
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return MISSING_TEXT
+    if number != number or number in (float("inf"), float("-inf")):
+        return MISSING_TEXT
+    decimal, thousands = separators(lang)[0], separators(lang)[1:2] or ""
+    text = f"{number:,.{decimals}f}"
+    return text.replace(",", "\0").replace(".", decimal).replace("\0", thousands)
+
+
+def check_unit(unit: str) -> str:
+    """``unit`` if it is one of :data:`UNITS` (a KPI's unit from the catalogue), else ValueError."""
+    if unit not in UNITS:
+        raise ValueError(f"unit must be one of {UNITS}, not {unit!r}")
+    return unit
+
+
+def value_format(unit: str = "count", values=None) -> tuple[str, str]:
+    """(d3 format, suffix) for hover and bar labels of ``unit``.
+
+    Counts are whole (one decimal if some value is not), percentages one decimal and '%',
+    ratios and indices two decimals.
+    """
+    check_unit(unit)
+    if unit == "percent":
+        return ",.1f", "%"
+    if unit in ("ratio", "index"):
+        return ",.2f", ""
+    whole = all(float(v).is_integer() for v in (list(values) if values is not None else [])
+                if v is not None and v == v)
+    return (",d" if whole else ",.1f"), ""
+
+
+def count_dtick(extent: float) -> int:
+    """A whole tick step (1, 2, 5, 10, 20, 50, …) giving at most ~:data:`COUNT_AXIS_TICKS` intervals."""
+    extent = abs(float(extent)) if extent == extent and extent is not None else 0.0
+    rough = extent / COUNT_AXIS_TICKS
+    magnitude = 1
+    while True:
+        for step in (1, 2, 5):
+            if step * magnitude >= rough:
+                return step * magnitude
+        magnitude *= 10
+
+
+def value_axis(fig: go.Figure, unit: str = "count", values=(), *, axis: str = "y") -> go.Figure:
+    """Ticks of the value axis for ``unit``: whole steps for counts, a '%' suffix for percentages.
+
+    ``values`` are the heights drawn (stacked totals for stacked bars): they decide the
+    step of a count axis so that a 0–3 axis reads 0, 1, 2, 3 and never 0.5 students.
+    """
+    check_unit(unit)
+    update = fig.update_yaxes if axis == "y" else fig.update_xaxes
+    numbers = [float(v) for v in values if v is not None and v == v]
+    if unit == "count":
+        extent = (max(numbers + [0.0]) - min(numbers + [0.0])) if numbers else 1.0
+        update(tickmode="linear", tick0=0, dtick=count_dtick(extent), tickformat=",d", rangemode="tozero")
+    elif unit == "percent":
+        update(ticksuffix="%", rangemode="tozero")  # plotly's own steps: 2.5%, 5%, … with the decimal comma
+    return fig
+
+
+# ----------------------------------------------------------------------------------------- layout
 
 def apply_layout(fig: go.Figure, *, title: str = "", template: str = TEMPLATE, height: int = HEIGHT,
-                 font_size: int = FONT_SIZE) -> go.Figure:
-    """Template, title, font and margins shared by every chart."""
+                 font_size: int = FONT_SIZE, lang: str = DEFAULT_LANG) -> go.Figure:
+    """Template, title, font, margins and the language's decimal and thousands separators."""
     fig.update_layout(
         template=template,
         title={"text": title, "x": 0.0, "xanchor": "left"} if title else None,
@@ -52,14 +141,54 @@ def apply_layout(fig: go.Figure, *, title: str = "", template: str = TEMPLATE, h
         font={"family": FONT_FAMILY, "size": font_size},
         margin=MARGIN if title else dict(MARGIN, t=20),
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "xanchor": "right", "x": 1.0, "title": None},
-        separators=". ",  # decimal point, thin space for thousands: 1 234 reads the same in en/ru/uz
+        separators=separators(lang),
     )
     return fig
 
 
-def year_axis(fig: go.Figure, years) -> go.Figure:
-    """Label integer years as academic years (2024 -> 2024/25) without changing the data."""
-    years = sorted({int(y) for y in years if y == y})
-    if years:
-        fig.update_xaxes(tickmode="array", tickvals=years, ticktext=[academic_year(y) for y in years])
+# Width of the plotting area in px at a 1600 px wide window (sidebar open): a chart across the
+# page, or one of two side by side. Used to decide whether year labels fit side by side.
+PLOT_WIDTH = {"full": 1150, "half": 560}
+# A label's width is about this many times the font size per character.
+CHAR_WIDTH = 0.62
+# Below this many px per label even slanted labels collide: they stand upright.
+SLANTED_LABEL_SPACING = 1.7  # × font size
+# An axis spanning more years than this labels only the years in the data (bad data guard).
+MAX_FILLED_YEARS = 40
+
+
+def year_tick_angle(n_labels: int, *, width_hint: str = "half", font_size: int = FONT_SIZE,
+                    label_chars: int = 7) -> int:
+    """0 when ``n_labels`` labels like '2024/25' fit side by side, else -45, or -90 when even those collide."""
+    if width_hint not in PLOT_WIDTH:
+        raise ValueError(f"width_hint must be one of {tuple(PLOT_WIDTH)}, not {width_hint!r}")
+    if n_labels <= 1:
+        return 0
+    spacing = PLOT_WIDTH[width_hint] / n_labels
+    if spacing >= CHAR_WIDTH * font_size * label_chars + font_size:
+        return 0
+    if spacing >= SLANTED_LABEL_SPACING * font_size:
+        return -45
+    return -90
+
+
+def year_axis(fig: go.Figure, years, *, width_hint: str = "half", font_size: int | None = None) -> go.Figure:
+    """Label integer years as academic years (2024 -> 2024/25) without changing the data.
+
+    Every year from the first to the last gets its label (``tickmode='array'``), slanted
+    or upright when they would not fit side by side on a ``width_hint`` ('full' or 'half')
+    chart; labels are never hidden at the edge of the figure.
+    """
+    years = sorted({int(y) for y in years if y is not None and y == y})
+    if not years:
+        return fig
+    if years[-1] - years[0] < MAX_FILLED_YEARS:
+        years = list(range(years[0], years[-1] + 1))
+    if font_size is None:
+        font_size = fig.layout.font.size or FONT_SIZE
+    labels = [academic_year(y) for y in years]
+    angle = year_tick_angle(len(years), width_hint=width_hint, font_size=font_size,
+                            label_chars=max(len(label) for label in labels))
+    fig.update_xaxes(tickmode="array", tickvals=years, ticktext=labels, tickangle=angle,
+                     automargin=True, ticklabeloverflow="allow")
     return fig

@@ -3,7 +3,8 @@
 Every function is pure (its inputs are never changed), named after what it returns, and
 its docstring is its definition. They take a Dataset (``data``) and optional `Filters`
 and return a new ``pd.DataFrame``, or ``None`` when the export they need is absent (not
-available is not the same as empty). The counting rules are those of `metrics.kpis`, so
+available is not the same as empty). The counting rules are those of `metrics.kpis` (rows
+selected by `metrics.rows`, years by `metrics.years`), so
 a breakdown sums to its KPI:
 
 - country breakdowns use ISO alpha-3 codes in a ``country`` column; unresolved and
@@ -22,6 +23,19 @@ import numpy as np
 import pandas as pd
 
 from metrics import kpis as k
+from metrics import rows as R
+from metrics.engine import available_years, filtered
+from metrics.rows import (
+    active_partner_years,
+    agreement_valid_matrix,
+    dormant_partner_keys,
+    fold_name,
+    foreign_student_rows,
+    international_mobility,
+    partner_agreements,
+    running_programs,
+)
+from metrics.years import academic_year_of, per_year, year_series
 
 UNKNOWN = "Unknown"  # label of the bucket of rows whose country / category is not known
 OTHER = "Other"  # label of the remainder row of a top-N table
@@ -31,7 +45,7 @@ DEFAULT_TOP_N = 10
 # --------------------------------------------------------------------------- helpers
 
 def _data(data: Any, filters: Any) -> Any:
-    return k.filtered(data, filters)
+    return filtered(data, filters)
 
 
 def _frame(data: Any, name: str) -> pd.DataFrame | None:
@@ -71,7 +85,7 @@ def foreign_student_rows_in_year(data: Any, year: int, filters: Any = None) -> p
     students = _frame(data, "students")
     if students is None:
         return None
-    rows = k.foreign_student_rows(students, data.home)
+    rows = foreign_student_rows(students, data.home)
     return rows.loc[(rows["year"] == int(year)).to_numpy(dtype=bool)]
 
 
@@ -84,14 +98,14 @@ def foreign_students_per_year(data: Any, filters: Any = None) -> pd.DataFrame | 
     students = _frame(data, "students")
     if students is None:
         return None
-    years = k.available_years(data)
+    years = available_years(data)
     foreign = k.foreign_students_by_year(students, years=years, home=data.home)
     new = k.new_foreign_students_by_year(students, years=years, home=data.home)
     total = k.all_students_by_year(students, _frame(data, "totals"), years=years, home=data.home)
     out = pd.DataFrame({"year": np.asarray(years, dtype="int64"),
                         "foreign_students": foreign.to_numpy(),
-                        "new_foreign_students": (new if new is not None else k._series(pd.NA, years)).astype("Int64").to_numpy(),
-                        "all_students": (total if total is not None else k._series(pd.NA, years)).astype("Float64").to_numpy()})
+                        "new_foreign_students": (new if new is not None else year_series(pd.NA, years)).astype("Int64").to_numpy(),
+                        "all_students": (total if total is not None else year_series(pd.NA, years)).astype("Float64").to_numpy()})
     out["share"] = (out["foreign_students"].astype("Float64") / out["all_students"].where(out["all_students"] != 0) * 100).astype("Float64")
     return out
 
@@ -102,7 +116,7 @@ def foreign_students_by_country_and_year(data: Any, filters: Any = None) -> pd.D
     students = _frame(data, "students")
     if students is None:
         return None
-    out = k.foreign_students_by_country_and_year(students, data.home)
+    out = R.foreign_students_by_country_and_year(students, data.home)
     return out.sort_values(["year", "students"], ascending=[True, False]).reset_index(drop=True)
 
 
@@ -239,8 +253,8 @@ def _active_partners(data: Any, year: int, filters: Any) -> tuple[pd.DataFrame, 
     partners = _frame(data, "partners")
     if partners is None:
         return None
-    agreements = k.partner_agreements(partners, data.home)
-    active = k.active_partner_years(partners, [int(year)], data.home)
+    agreements = partner_agreements(partners, data.home)
+    active = active_partner_years(partners, [int(year)], data.home)
     return active, agreements
 
 
@@ -250,7 +264,7 @@ def active_partner_list(data: Any, year: int, filters: Any = None) -> pd.DataFra
     if found is None:
         return None
     active, agreements = found
-    valid = agreements.loc[k._valid_matrix(agreements, [int(year)])[:, 0]] if len(agreements) else agreements
+    valid = agreements.loc[agreement_valid_matrix(agreements, [int(year)])[:, 0]] if len(agreements) else agreements
     first = valid.groupby("key", sort=False).first()
     out = pd.DataFrame({"key": active["key"].to_numpy()})
     out["partner"] = out["key"].map(first["partner"])
@@ -272,11 +286,11 @@ def dormant_partner_list(data: Any, year: int, filters: Any = None) -> pd.DataFr
     partners = _frame(data, "partners")
     if partners is None:
         return None
-    keys = k.dormant_partner_keys(partners, _frame(data, "mobility"), _frame(data, "programs"),
+    keys = dormant_partner_keys(partners, _frame(data, "mobility"), _frame(data, "programs"),
                                   _frame(data, "grants"), [int(year)], data.home)
     if keys is None:
         return None
-    agreements = k.partner_agreements(partners, data.home)
+    agreements = partner_agreements(partners, data.home)
     latest = agreements.sort_values("signed", na_position="first").drop_duplicates("key", keep="last")
     out = pd.DataFrame({"partner": keys["key"].map(latest.set_index("key")["partner"]),
                         "country": keys["country"]})
@@ -323,7 +337,7 @@ def _partner_attribute(data: Any, year: int, filters: Any, column: str, split: b
     if split:
         values[column] = values[column].str.split(";")
         values = values.explode(column)
-    values[column] = values[column].str.strip()
+    values[column] = values[column].map(lambda v: v.strip() if isinstance(v, str) else None)  # empty: no str dtype
     values = values.loc[values[column].notna() & (values[column] != "") & (values[column] != "nan")]
     values = values.loc[values["key"].isin(set(active["key"]))].drop_duplicates()
     keys_with = set(values["key"])
@@ -358,11 +372,11 @@ def agreements_signed_per_year(data: Any, filters: Any = None) -> pd.DataFrame |
     partners = _frame(data, "partners")
     if partners is None:
         return None
-    signed = k.academic_year_of(k.partner_agreements(partners, data.home)["signed"]).dropna()
+    signed = academic_year_of(partner_agreements(partners, data.home)["signed"]).dropna()
     if signed.empty:
         return pd.DataFrame({"year": pd.Series(dtype="int64"), "agreements": pd.Series(dtype="int64")})
     years = list(range(int(signed.min()), int(signed.max()) + 1))
-    counts = k._per_year(signed.astype("int64").value_counts(), years)
+    counts = per_year(signed.astype("int64").value_counts(), years)
     return pd.DataFrame({"year": np.asarray(years, dtype="int64"), "agreements": counts.to_numpy(dtype="int64")})
 
 
@@ -378,7 +392,7 @@ def expiry_calendar(data: Any, as_of: dt.date | None = None, *, horizon_days: in
     partners = _frame(data, "partners")
     if partners is None:
         return None
-    agreements = k.partner_agreements(partners, data.home)
+    agreements = partner_agreements(partners, data.home)
     start = pd.Timestamp(as_of or dt.date.today())
     keep = (agreements["expires"] >= start).fillna(False)
     if horizon_days is not None:
@@ -404,13 +418,13 @@ def joint_programs_per_year(data: Any, filters: Any = None) -> pd.DataFrame | No
     programs = _frame(data, "programs")
     if programs is None:
         return None
-    years = k.available_years(data)
+    years = available_years(data)
     if not programs.empty:
         years = sorted(set(years) | set(range(int(programs["start_year"].min()), max(years or [0]) + 1)))
     running = k.joint_programs_by_year(programs, years=years)
-    keys = k.fold_name(programs["program"])
+    keys = fold_name(programs["program"])
     first = programs["start_year"].groupby(keys).min()
-    new = k._per_year(first.value_counts(), years)
+    new = per_year(first.value_counts(), years)
     out = pd.DataFrame({"year": np.asarray(years, dtype="int64"), "running": running.to_numpy(dtype="int64"),
                         "new": new.to_numpy(dtype="int64")})
     out["cumulative"] = out["new"].cumsum() + int((first < (years[0] if years else 0)).sum())
@@ -423,7 +437,7 @@ def joint_programs_by_partner_country(data: Any, year: int | None = None, filter
     programs = _frame(data, "programs")
     if programs is None:
         return None
-    rows = k.running_programs(programs, [int(year)]) if year is not None else programs.assign(program_key=k.fold_name(programs["program"]))
+    rows = running_programs(programs, [int(year)]) if year is not None else programs.assign(program_key=fold_name(programs["program"]))
     counts = rows.groupby("country", dropna=False)["program_key"].nunique()
     out = pd.DataFrame({"country": counts.index.astype("str"), "programs": counts.to_numpy(dtype="int64")})
     out["country"] = out["country"].where(counts.index.notna())
@@ -436,11 +450,11 @@ def joint_program_enrollment_per_year(data: Any, filters: Any = None) -> pd.Data
     enrollment = _frame(data, "program_enrollment")
     if enrollment is None:
         return None
-    years = k.available_years(data)
+    years = available_years(data)
     students = k.joint_program_students_by_year(enrollment, years=years)
     graduates = k.joint_program_graduates_by_year(enrollment, years=years)
     return pd.DataFrame({"year": np.asarray(years, dtype="int64"), "students": students.to_numpy(),
-                         "graduates": (graduates if graduates is not None else k._series(pd.NA, years)).astype("Int64").to_numpy()})
+                         "graduates": (graduates if graduates is not None else year_series(pd.NA, years)).astype("Int64").to_numpy()})
 
 
 # --------------------------------------------------------------------------- mobility
@@ -450,7 +464,7 @@ def _international_mobility(data: Any, filters: Any, year: int | None = None) ->
     mobility = _frame(data, "mobility")
     if mobility is None:
         return None
-    rows = k.international_mobility(mobility, data.home)
+    rows = international_mobility(mobility, data.home)
     if year is not None:
         rows = rows.loc[(rows["year"] == int(year)).to_numpy(dtype=bool)]
     return rows
@@ -464,7 +478,7 @@ def mobility_per_year(data: Any, filters: Any = None) -> pd.DataFrame | None:
     rows = _international_mobility(data, filters)
     if rows is None:
         return None
-    years = k.available_years(_data(data, filters))
+    years = available_years(_data(data, filters))
     grid = pd.MultiIndex.from_product([years, ["in", "out"], ["student", "staff"]],
                                       names=["year", "direction", "category"])
     sums = _weights(rows).groupby([rows["year"], rows["direction"], rows["category"]]).sum()
@@ -511,12 +525,12 @@ def events_per_year(data: Any, filters: Any = None) -> pd.DataFrame | None:
     events = _frame(data, "events")
     if events is None:
         return None
-    years = k.available_years(data)
+    years = available_years(data)
     grouped = events.groupby("year")
     out = pd.DataFrame({"year": np.asarray(years, dtype="int64")})
-    out["events"] = k._per_year(grouped.size(), years).to_numpy(dtype="int64")
+    out["events"] = per_year(grouped.size(), years).to_numpy(dtype="int64")
     out["international_events"] = k.international_events_by_year(events, years=years).to_numpy(dtype="int64")
-    out["participants"] = k._per_year(grouped["participants"].sum(), years).to_numpy(dtype="int64")
+    out["participants"] = per_year(grouped["participants"].sum(), years).to_numpy(dtype="int64")
     out["international_participants"] = k.international_event_participants_by_year(events, years=years).to_numpy(dtype="int64")
     return out
 
@@ -544,9 +558,9 @@ def grants_per_year(data: Any, filters: Any = None) -> pd.DataFrame | None:
     grants = _frame(data, "grants")
     if grants is None:
         return None
-    years = k.available_years(data)
+    years = available_years(data)
     active = k.active_grants_by_year(grants, years=years)
-    new = k._per_year(grants["start_year"].value_counts(), years)
+    new = per_year(grants["start_year"].value_counts(), years)
     return pd.DataFrame({"year": np.asarray(years, dtype="int64"), "active": active.to_numpy(dtype="int64"),
                          "new": new.to_numpy(dtype="int64")})
 
@@ -557,7 +571,7 @@ def honorary_doctorates_per_year(data: Any, filters: Any = None) -> pd.DataFrame
     honours = _frame(data, "honorary_doctorates")
     if honours is None:
         return None
-    years = k.available_years(data)
+    years = available_years(data)
     counts = k.honorary_doctorates_by_year(honours, years=years)
     return pd.DataFrame({"year": np.asarray(years, dtype="int64"), "awards": counts.to_numpy(dtype="int64")})
 

@@ -1,16 +1,21 @@
 """The KPI catalogue: what each KPI is, as data.
 
-One `Kpi` per indicator: its id, its name in English, Russian and Uzbek (Latin), a
-one-line definition (numerator, denominator, unit), its unit, the exports it is computed
-from, the ranking/accreditation indicator it corresponds to (QS, THE, IMPI) where one
-exists, whether higher is better, and the function (in `metrics.kpis`) that computes it
-for every year. `scripts/make_kpi_docs.py` writes `docs/KPIS.md` from this module.
+One `Kpi` per indicator: its id, its name in English, Russian and Uzbek (Latin), its
+definition (numerator, denominator, unit) in the three languages, its unit, the exports it
+is computed from, the ranking/accreditation indicator it corresponds to (QS, THE, IMPI)
+where one exists, whether higher is better, and the function (in `metrics.kpis`) that
+computes it for every year. `scripts/make_kpi_docs.py` writes `docs/KPIS.md` from this module.
+
+The English definition is written once, as the first paragraph of the KPI function's
+docstring (`Kpi.definition` reads it); the Russian and Uzbek definitions here translate it
+(Uzbek in Latin script, with ʻ U+02BB in oʻ/gʻ and ʼ U+02BC for the tutuq belgisi).
 """
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from metrics import kpis as k
 
@@ -27,6 +32,11 @@ GROUPS = {
 }
 
 
+def first_paragraph(function: Callable) -> str:
+    """The first paragraph of a function's docstring (`inspect.getdoc`), its lines joined by single spaces."""
+    return " ".join((inspect.getdoc(function) or "").split("\n\n", 1)[0].split())
+
+
 @dataclass(frozen=True)
 class Kpi:
     """One KPI of the catalogue."""
@@ -35,7 +45,6 @@ class Kpi:
     name_en: str
     name_ru: str
     name_uz: str
-    definition: str  # one line: numerator, denominator, unit
     unit: str  # one of UNITS
     group: str  # one of GROUPS
     sources: tuple[str, ...]  # exports required: without one of them the KPI is not available
@@ -44,10 +53,21 @@ class Kpi:
     indicators: tuple[str, ...] = ()  # ranking / accreditation indicators it corresponds to
     higher_is_better: bool = True
     snapshot: bool = False  # a value at an as-of date, the same for every year
+    definition_ru: str = field(kw_only=True)  # the English definition in Russian
+    definition_uz: str = field(kw_only=True)  # the English definition in Uzbek (Latin)
 
     def label(self, lang: str = "en") -> str:
         """The KPI's name in ``lang`` (en, ru or uz; anything else gives English)."""
         return {"en": self.name_en, "ru": self.name_ru, "uz": self.name_uz}.get(lang, self.name_en)
+
+    @property
+    def definition(self) -> str:
+        """The definition in English: the first paragraph of the KPI function's docstring, on one line."""
+        return first_paragraph(self.function)
+
+    def definition_in(self, lang: str = "en") -> str:
+        """The definition in ``lang`` (en, ru or uz; anything else gives English)."""
+        return {"ru": self.definition_ru, "uz": self.definition_uz}.get(lang) or self.definition
 
     @property
     def name(self) -> str:
@@ -64,122 +84,260 @@ THE_ISTAFF = "THE: International staff (proportion)"
 KPIS: tuple[Kpi, ...] = (
     # ------------------------------------------------------------------ students
     Kpi("foreign_students", "Foreign students", "Иностранные студенты", "Xorijiy talabalar",
-        "Headcount of enrolled students whose citizenship is not the home country (unresolved counted as foreign; "
-        "graduated/expelled/withdrawn excluded; a student_id counted once per year); students.",
-        "count", "students", ("students",), k.foreign_students_by_year),
+        "count", "students", ("students",), k.foreign_students_by_year,
+        definition_ru=(
+            "Численность обучающихся студентов, гражданство которых отлично от страны вуза "
+            "(неустановленное гражданство считается иностранным; выпускники, отчисленные и выбывшие "
+            "не учитываются; один student_id учитывается один раз в учебном году); студенты."),
+        definition_uz=(
+            "Fuqaroligi universitet joylashgan mamlakatdan farq qiladigan, tahsil olayotgan talabalar"
+            " soni (fuqaroligi aniqlanmaganlar xorijiy hisoblanadi; bitiruvchilar, "
+            "chetlashtirilganlar va oʻqishni tark etganlar hisobga olinmaydi; bitta student_id bir "
+            "oʻquv yilida bir marta hisoblanadi); talabalar.")),
     Kpi("new_foreign_students", "New foreign students", "Новые иностранные студенты",
         "Yangi qabul qilingan xorijiy talabalar",
-        "Foreign students with status new/admitted or whose student_id is first seen that year "
-        "(not in the first year of data); students.",
-        "count", "students", ("students",), k.new_foreign_students_by_year),
+        "count", "students", ("students",), k.new_foreign_students_by_year,
+        definition_ru=(
+            "Иностранные студенты первого года: со статусом «новый» или «зачислен» либо с student_id,"
+            " впервые встречающимся в этом учебном году (кроме первого года данных); студенты."),
+        definition_uz=(
+            "Birinchi yilda oʻqiyotgan xorijiy talabalar: maqomi «yangi» yoki «qabul qilingan» "
+            "boʻlganlar yoki student_id raqami shu oʻquv yilida birinchi marta uchraydiganlar "
+            "(maʼlumotlarning birinchi yili bundan mustasno); talabalar.")),
     Kpi("foreign_student_share", "Share of foreign students", "Доля иностранных студентов",
         "Xorijiy talabalar ulushi",
-        "Foreign students ÷ all students (totals.csv, or students.csv when it lists home students) × 100; %.",
-        "percent", "students", ("students",), k.foreign_student_share_by_year, ("totals",), (QS_ISR, THE_IS)),
+        "percent", "students", ("students",), k.foreign_student_share_by_year, ("totals",), (QS_ISR, THE_IS),
+        definition_ru=(
+            "Иностранные студенты ÷ все студенты (из totals.csv либо из students.csv, если в нём "
+            "перечислены и отечественные студенты) × 100; %."),
+        definition_uz=(
+            "Xorijiy talabalar ÷ barcha talabalar (totals.csv faylidan yoki, agar unda mahalliy "
+            "talabalar ham koʻrsatilgan boʻlsa, students.csv faylidan) × 100; %.")),
     Kpi("foreign_student_countries", "Countries of origin of foreign students",
         "Число стран происхождения иностранных студентов", "Xorijiy talabalar kelgan mamlakatlar soni",
-        "Distinct resolved citizenships of foreign students; countries.",
-        "count", "students", ("students",), k.foreign_student_countries_by_year),
+        "count", "students", ("students",), k.foreign_student_countries_by_year,
+        definition_ru=(
+            "Число различных установленных гражданств иностранных студентов (неизвестное гражданство "
+            "не учитывается); страны."),
+        definition_uz=(
+            "Xorijiy talabalarning aniqlangan turli fuqaroliklari soni (nomaʼlum fuqarolik hisobga "
+            "olinmaydi); mamlakatlar.")),
     Kpi("top_country_share", "Share of the largest source country", "Доля крупнейшей страны-источника",
         "Eng yirik manba mamlakatning ulushi",
-        "Foreign students of the largest source country ÷ all foreign students × 100; %; lower is better.",
-        "percent", "students", ("students",), k.top_country_share_by_year, higher_is_better=False),
+        "percent", "students", ("students",), k.top_country_share_by_year, higher_is_better=False,
+        definition_ru=(
+            "Иностранные студенты из крупнейшей установленной страны-источника ÷ все иностранные "
+            "студенты × 100; %; чем меньше, тем лучше (меньше зависимость от одного рынка)."),
+        definition_uz=(
+            "Eng yirik aniqlangan manba mamlakatdan kelgan xorijiy talabalar ÷ barcha xorijiy "
+            "talabalar × 100; %; qanchalik past boʻlsa, shunchalik yaxshi (bitta bozorga qaramlik "
+            "kamroq).")),
     Kpi("student_diversity_index", "International student diversity index",
         "Индекс разнообразия иностранных студентов", "Xorijiy talabalar xilma-xilligi indeksi",
-        "QS form: (foreign ÷ all students) × (nationalities ÷ foreign students) × 1000, "
-        "i.e. nationalities per 1,000 students; index.",
-        "index", "students", ("students",), k.student_diversity_index_by_year, ("totals",), (QS_ISD,)),
+        "index", "students", ("students",), k.student_diversity_index_by_year, ("totals",), (QS_ISD,),
+        definition_ru=(
+            "По формуле QS: (иностранные ÷ все студенты) × (число гражданств ÷ иностранные студенты) "
+            "× 1000, то есть число гражданств на 1000 студентов; индекс."),
+        definition_uz=(
+            "QS formulasi boʻyicha: (xorijiy ÷ barcha talabalar) × (fuqaroliklar soni ÷ xorijiy "
+            "talabalar) × 1000, yaʼni har 1000 talabaga toʻgʻri keladigan fuqaroliklar soni; indeks.")),
     # ------------------------------------------------------------------ partners
     Kpi("active_partners", "Active foreign partners", "Действующие зарубежные партнёры", "Faol xorijiy hamkorlar",
-        "Distinct foreign partners (partner_id, else folded name) with an agreement valid at some point "
-        "from 1 Sep Y to 31 Aug Y+1; partners.",
-        "count", "partners", ("partners",), k.active_partners_by_year),
+        "count", "partners", ("partners",), k.active_partners_by_year,
+        definition_ru=(
+            "Число различных зарубежных партнёров (по partner_id, иначе по названию без учёта "
+            "регистра и пробелов), у которых есть соглашение, действовавшее хотя бы часть периода с 1"
+            " сентября Y по 31 августа Y+1; партнёры."),
+        definition_uz=(
+            "Y yil 1 sentyabrdan Y+1 yil 31 avgustgacha boʻlgan davrning hech boʻlmaganda bir qismida"
+            " amalda boʻlgan shartnomaga ega turli xorijiy hamkorlar soni (partner_id boʻyicha, u "
+            "boʻlmasa katta-kichik harf va boʻshliqlar farqlanmagan nomi boʻyicha); hamkorlar.")),
     Kpi("partner_countries", "Partner countries", "Страны-партнёры", "Hamkor mamlakatlar",
-        "Distinct resolved countries of the active foreign partners; countries.",
-        "count", "partners", ("partners",), k.partner_countries_by_year),
+        "count", "partners", ("partners",), k.partner_countries_by_year,
+        definition_ru="Число различных установленных стран действующих зарубежных партнёров; страны.",
+        definition_uz="Faol xorijiy hamkorlarning aniqlangan turli mamlakatlari soni; mamlakatlar."),
     Kpi("agreements_signed", "Agreements signed", "Подписанные соглашения", "Imzolangan shartnomalar",
-        "Agreements with foreign partners signed between 1 Sep Y and 31 Aug Y+1; agreements.",
-        "count", "partners", ("partners",), k.agreements_signed_by_year),
+        "count", "partners", ("partners",), k.agreements_signed_by_year,
+        definition_ru=(
+            "Соглашения с зарубежными партнёрами, подписанные с 1 сентября Y по 31 августа Y+1; "
+            "соглашения."),
+        definition_uz=(
+            "Xorijiy hamkorlar bilan Y yil 1 sentyabrdan Y+1 yil 31 avgustgacha imzolangan "
+            "shartnomalar; shartnomalar.")),
     Kpi("agreements_expiring", "Agreements expiring within 180 days", "Соглашения, истекающие в ближайшие 180 дней",
         "180 kun ichida muddati tugaydigan shartnomalar",
-        "Agreements valid on the as-of date (default today) ending within 180 days after it; agreements; "
-        "a snapshot, the same for every year.",
-        "count", "partners", ("partners",), k.agreements_expiring_by_year, higher_is_better=False, snapshot=True),
+        "count", "partners", ("partners",), k.agreements_expiring_by_year, higher_is_better=False, snapshot=True,
+        definition_ru=(
+            "Соглашения с зарубежными партнёрами, действующие на отчётную дату (по умолчанию — "
+            "сегодня) и истекающие в течение 180 дней после неё; соглашения; срез на дату, одинаковый"
+            " для всех лет."),
+        definition_uz=(
+            "Hisobot sanasida (odatda — bugun) amalda boʻlgan va undan keyingi 180 kun ichida muddati"
+            " tugaydigan xorijiy hamkorlar bilan shartnomalar; shartnomalar; sanadagi holat, barcha "
+            "yillar uchun bir xil.")),
     Kpi("dormant_partners", "Dormant partners", "Неактивные («бумажные») партнёры", "Nofaol («qogʻozdagi») hamkorlar",
-        "Active partners with no mobility, running joint program or active grant naming them in years Y-1 "
-        "and Y; partners; lower is better.",
         "count", "partners", ("partners",), k.dormant_partners_by_year, ("mobility", "programs", "grants"),
-        higher_is_better=False),
+        higher_is_better=False,
+        definition_ru=(
+            "Действующие зарубежные партнёры, с которыми в годы Y-1 и Y не было ни мобильности, ни "
+            "реализуемой совместной программы, ни действующего гранта; партнёры; чем меньше, тем "
+            "лучше."),
+        definition_uz=(
+            "Y-1 va Y yillarida ular bilan na akademik mobillik, na amaldagi qoʻshma dastur, na "
+            "amaldagi grant boʻlmagan faol xorijiy hamkorlar; hamkorlar; qanchalik kam boʻlsa, "
+            "shunchalik yaxshi.")),
     Kpi("partner_network_breadth", "Partner network breadth", "Широта сети партнёров",
         "Hamkorlik tarmogʻining kengligi",
-        "Partner countries ÷ ln(active partners), after the QS International Research Network index; "
-        "not available with at most one partner; index.",
-        "index", "partners", ("partners",), k.partner_network_breadth_by_year, (), (QS_IRN,)),
+        "index", "partners", ("partners",), k.partner_network_breadth_by_year, (), (QS_IRN,),
+        definition_ru=(
+            "Страны-партнёры ÷ ln(действующие партнёры), по образцу индекса QS International Research"
+            " Network; не рассчитывается, если действующих партнёров не больше одного; индекс."),
+        definition_uz=(
+            "Hamkor mamlakatlar ÷ ln(faol hamkorlar), QS International Research Network indeksi "
+            "namunasida; faol hamkorlar bittadan koʻp boʻlmasa hisoblanmaydi; indeks.")),
     # ------------------------------------------------------------------ joint programs
     Kpi("joint_programs", "Joint and double-degree programs",
         "Совместные программы и программы двойного диплома", "Qoʻshma va ikki diplomli taʼlim dasturlari",
-        "Distinct joint/double-degree programs running in Y (start_year ≤ Y, end_year blank or ≥ Y); programs.",
-        "count", "programs", ("programs",), k.joint_programs_by_year),
+        "count", "programs", ("programs",), k.joint_programs_by_year,
+        definition_ru=(
+            "Число различных совместных программ и программ двойного диплома, реализуемых в году Y "
+            "(start_year ≤ Y, end_year пуст или ≥ Y); программы."),
+        definition_uz=(
+            "Y yilida amalga oshirilayotgan turli qoʻshma va ikki diplomli taʼlim dasturlari soni "
+            "(start_year ≤ Y, end_year boʻsh yoki ≥ Y); dasturlar.")),
     Kpi("joint_program_students", "Students in joint programs", "Студенты совместных программ",
         "Qoʻshma dasturlar talabalari",
-        "Sum of students enrolled in joint/double-degree programs (program_enrollment); students.",
-        "count", "programs", ("program_enrollment",), k.joint_program_students_by_year),
+        "count", "programs", ("program_enrollment",), k.joint_program_students_by_year,
+        definition_ru=(
+            "Сумма студентов, обучающихся по совместным программам и программам двойного диплома "
+            "(program_enrollment); студенты."),
+        definition_uz=(
+            "Qoʻshma va ikki diplomli taʼlim dasturlarida tahsil olayotgan talabalar yigʻindisi "
+            "(program_enrollment); talabalar.")),
     Kpi("joint_program_graduates", "Graduates of joint programs", "Выпускники совместных программ",
         "Qoʻshma dasturlar bitiruvchilari",
-        "Sum of graduates of joint/double-degree programs (program_enrollment); graduates.",
-        "count", "programs", ("program_enrollment",), k.joint_program_graduates_by_year),
+        "count", "programs", ("program_enrollment",), k.joint_program_graduates_by_year,
+        definition_ru=(
+            "Сумма выпускников совместных программ и программ двойного диплома (program_enrollment); "
+            "выпускники."),
+        definition_uz=(
+            "Qoʻshma va ikki diplomli taʼlim dasturlari bitiruvchilari yigʻindisi "
+            "(program_enrollment); bitiruvchilar.")),
     Kpi("joint_program_share", "Share of joint programs", "Доля совместных программ", "Qoʻshma dasturlar ulushi",
-        "Joint programs running ÷ all degree programs (totals.csv programs) × 100; %.",
-        "percent", "programs", ("programs", "totals"), k.joint_program_share_by_year, (), ("IMPI 01005",)),
+        "percent", "programs", ("programs", "totals"), k.joint_program_share_by_year, (), ("IMPI 01005",),
+        definition_ru=(
+            "Реализуемые совместные программы ÷ все образовательные программы (столбец programs в "
+            "totals.csv) × 100; %."),
+        definition_uz=(
+            "Amaldagi qoʻshma dasturlar ÷ barcha taʼlim dasturlari (totals.csv faylidagi programs "
+            "ustuni) × 100; %.")),
     # ------------------------------------------------------------------ mobility
     Kpi("inbound_mobility", "Inbound mobility", "Входящая академическая мобильность", "Kiruvchi akademik mobillik",
-        "People coming from abroad (direction in, country ≠ home), sum of count; people.",
-        "count", "mobility", ("mobility",), k.inbound_mobility_by_year),
+        "count", "mobility", ("mobility",), k.inbound_mobility_by_year,
+        definition_ru=(
+            "Лица, прибывшие из-за рубежа (direction = in, страна ≠ страна вуза), сумма count; "
+            "человек."),
+        definition_uz=(
+            "Xorijdan kelgan shaxslar (direction = in, mamlakat ≠ universitet mamlakati), count "
+            "yigʻindisi; kishi.")),
     Kpi("outbound_mobility", "Outbound mobility", "Исходящая академическая мобильность", "Chiquvchi akademik mobillik",
-        "People going abroad (direction out, country ≠ home), sum of count; people.",
-        "count", "mobility", ("mobility",), k.outbound_mobility_by_year),
+        "count", "mobility", ("mobility",), k.outbound_mobility_by_year,
+        definition_ru="Лица, выехавшие за рубеж (direction = out, страна ≠ страна вуза), сумма count; человек.",
+        definition_uz=(
+            "Xorijga ketgan shaxslar (direction = out, mamlakat ≠ universitet mamlakati), count "
+            "yigʻindisi; kishi.")),
     Kpi("inbound_student_mobility", "Inbound student mobility", "Входящая мобильность студентов",
         "Talabalarning kiruvchi mobilligi",
-        "Students coming from abroad (in, student, country ≠ home), sum of count; students.",
-        "count", "mobility", ("mobility",), k.inbound_student_mobility_by_year),
+        "count", "mobility", ("mobility",), k.inbound_student_mobility_by_year,
+        definition_ru=(
+            "Студенты, прибывшие из-за рубежа (direction = in, category = student, страна ≠ страна "
+            "вуза), сумма count; студенты."),
+        definition_uz=(
+            "Xorijdan kelgan talabalar (direction = in, category = student, mamlakat ≠ universitet "
+            "mamlakati), count yigʻindisi; talabalar.")),
     Kpi("inbound_staff_mobility", "Inbound staff mobility", "Входящая мобильность преподавателей и сотрудников",
         "Xodimlarning kiruvchi mobilligi",
-        "Staff coming from abroad (in, staff, country ≠ home), sum of count; people.",
-        "count", "mobility", ("mobility",), k.inbound_staff_mobility_by_year),
+        "count", "mobility", ("mobility",), k.inbound_staff_mobility_by_year,
+        definition_ru=(
+            "Преподаватели и сотрудники, прибывшие из-за рубежа (direction = in, category = staff, "
+            "страна ≠ страна вуза), сумма count; человек."),
+        definition_uz=(
+            "Xorijdan kelgan professor-oʻqituvchilar va xodimlar (direction = in, category = staff, "
+            "mamlakat ≠ universitet mamlakati), count yigʻindisi; kishi.")),
     Kpi("outbound_student_mobility", "Outbound student mobility", "Исходящая мобильность студентов",
         "Talabalarning chiquvchi mobilligi",
-        "Students going abroad (out, student, country ≠ home), sum of count; students.",
-        "count", "mobility", ("mobility",), k.outbound_student_mobility_by_year),
+        "count", "mobility", ("mobility",), k.outbound_student_mobility_by_year,
+        definition_ru=(
+            "Студенты, выехавшие за рубеж (direction = out, category = student, страна ≠ страна "
+            "вуза), сумма count; студенты."),
+        definition_uz=(
+            "Xorijga ketgan talabalar (direction = out, category = student, mamlakat ≠ universitet "
+            "mamlakati), count yigʻindisi; talabalar.")),
     Kpi("outbound_staff_mobility", "Outbound staff mobility", "Исходящая мобильность преподавателей и сотрудников",
         "Xodimlarning chiquvchi mobilligi",
-        "Staff going abroad (out, staff, country ≠ home), sum of count; people.",
-        "count", "mobility", ("mobility",), k.outbound_staff_mobility_by_year),
+        "count", "mobility", ("mobility",), k.outbound_staff_mobility_by_year,
+        definition_ru=(
+            "Преподаватели и сотрудники, выехавшие за рубеж (direction = out, category = staff, "
+            "страна ≠ страна вуза), сумма count; человек."),
+        definition_uz=(
+            "Xorijga ketgan professor-oʻqituvchilar va xodimlar (direction = out, category = staff, "
+            "mamlakat ≠ universitet mamlakati), count yigʻindisi; kishi.")),
     Kpi("outbound_student_ratio", "Outbound student ratio", "Доля студентов в исходящей мобильности",
         "Chiquvchi mobillikdagi talabalar ulushi",
-        "Outbound students ÷ all students (totals.csv, or students.csv when it lists home students) × 100; %.",
         "percent", "mobility", ("mobility",), k.outbound_student_ratio_by_year, ("students", "totals"),
-        ("IMPI 01009",)),
+        ("IMPI 01009",),
+        definition_ru=(
+            "Студенты в исходящей мобильности ÷ все студенты (из totals.csv либо из students.csv, "
+            "если в нём перечислены и отечественные студенты) × 100; %."),
+        definition_uz=(
+            "Chiquvchi mobillikdagi talabalar ÷ barcha talabalar (totals.csv faylidan yoki, agar unda"
+            " mahalliy talabalar ham koʻrsatilgan boʻlsa, students.csv faylidan) × 100; %.")),
     # ------------------------------------------------------------------ events, grants, honours
     Kpi("international_events", "International events", "Международные мероприятия", "Xalqaro tadbirlar",
-        "Events with at least one international participant; events.",
-        "count", "events", ("events",), k.international_events_by_year),
+        "count", "events", ("events",), k.international_events_by_year,
+        definition_ru="Мероприятия учебного года, в которых был хотя бы один иностранный участник; мероприятия.",
+        definition_uz=(
+            "Oʻquv yilida oʻtkazilgan, kamida bitta xorijiy ishtirokchi qatnashgan tadbirlar; "
+            "tadbirlar.")),
     Kpi("international_event_participants", "International participants of events",
         "Иностранные участники мероприятий", "Tadbirlarning xorijiy ishtirokchilari",
-        "Sum of international participants over all events of the year; people.",
-        "count", "events", ("events",), k.international_event_participants_by_year),
+        "count", "events", ("events",), k.international_event_participants_by_year,
+        definition_ru="Сумма иностранных участников всех мероприятий учебного года; человек.",
+        definition_uz="Oʻquv yilidagi barcha tadbirlarning xorijiy ishtirokchilari yigʻindisi; kishi."),
     Kpi("active_grants", "Active international grants", "Действующие международные гранты",
         "Amaldagi xalqaro grantlar",
-        "Grant projects running in Y (start_year ≤ Y, end_year blank or ≥ Y); projects.",
-        "count", "events", ("grants",), k.active_grants_by_year),
+        "count", "events", ("grants",), k.active_grants_by_year,
+        definition_ru=(
+            "Международные грантовые проекты, реализуемые в году Y (start_year ≤ Y, end_year пуст или"
+            " ≥ Y); проекты."),
+        definition_uz=(
+            "Y yilida amalga oshirilayotgan xalqaro grant loyihalari (start_year ≤ Y, end_year boʻsh "
+            "yoki ≥ Y); loyihalar.")),
     Kpi("honorary_doctorates", "Honorary doctorates awarded", "Присвоенные звания почётного доктора",
         "Berilgan faxriy doktor unvonlari",
-        "Honorary doctorates awarded in the academic year; awards.",
-        "count", "events", ("honorary_doctorates",), k.honorary_doctorates_by_year),
+        "count", "events", ("honorary_doctorates",), k.honorary_doctorates_by_year,
+        definition_ru="Звания почётного доктора, присвоенные в учебном году; звания.",
+        definition_uz="Oʻquv yilida berilgan faxriy doktor unvonlari; unvonlar."),
+    Kpi("active_research_projects", "Research projects with foreign partners",
+        "Научные проекты с зарубежными партнёрами", "Xorijiy hamkorlar bilan ilmiy loyihalar",
+        "count", "events", ("research_projects",), k.active_research_projects_by_year,
+        definition_ru=(
+            "Научные проекты учебного года с зарубежной страной партнёра (не страной вуза; "
+            "проекты с пустой страной не учитываются); проекты."),
+        definition_uz=(
+            "Oʻquv yilidagi hamkor davlati xorijiy (oliygoh davlati emas) boʻlgan ilmiy loyihalar "
+            "(davlati boʻsh loyihalar hisobga olinmaydi); loyihalar.")),
     # ------------------------------------------------------------------ staff
     Kpi("foreign_staff_share", "Share of foreign academic staff", "Доля иностранных преподавателей",
         "Xorijiy professor-oʻqituvchilar ulushi",
-        "Foreign ÷ all academic staff × 100, on FTE when staff.csv gives fte (blank fte = count), else headcount; %.",
-        "percent", "staff", ("staff",), k.foreign_staff_share_by_year, (), (QS_IFR, THE_ISTAFF)),
+        "percent", "staff", ("staff",), k.foreign_staff_share_by_year, (), (QS_IFR, THE_ISTAFF),
+        definition_ru=(
+            "Иностранные преподаватели ÷ все преподаватели × 100, по ставкам (FTE), если в staff.csv "
+            "указан fte (пустой fte считается равным count), иначе по численности; %."),
+        definition_uz=(
+            "Xorijiy ÷ barcha professor-oʻqituvchilar × 100, staff.csv faylida fte berilgan boʻlsa "
+            "shtat birligi (FTE) boʻyicha (boʻsh fte count qiymatiga teng hisoblanadi), aks holda "
+            "soni boʻyicha; %.")),
 )
 
 CATALOGUE: dict[str, Kpi] = {kpi.id: kpi for kpi in KPIS}

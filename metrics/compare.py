@@ -28,7 +28,7 @@ import pandas as pd
 
 from metrics.catalogue import CATALOGUE
 from metrics.ingest import Dataset
-from metrics.kpis import available_years, kpis_by_year
+from metrics.engine import available_years, kpis_by_year
 from metrics.schema import EXPORTS
 
 ROW_COLUMNS = ["export", "year", "added", "removed", "changed"]

@@ -13,9 +13,10 @@ is "the same KPI, for the selection".
   denominator of the shares.
 - **Regions** (continent names: Asia, Europe, Africa, North America, South America,
   Oceania; ``CIS``; or UN M49 sub-regions such as Central Asia) and **countries** (ISO
-  alpha-3): every frame with a country column (students and staff: citizenship; partners,
-  mobility, programs, grants, honorary doctorates: country); events whose ``countries``
-  list names a matching country; joint-program enrolment rows of the programs kept.
+  alpha-3): every frame with a country column (the schema's column of kind ``country``: students
+  and staff: citizenship; partners, mobility, programs, grants, honorary doctorates, research
+  projects: country); events whose ``countries`` list names a matching country; joint-program
+  enrolment rows of the programs kept.
   Rows with an unresolved country match no region or country. Totals have no country, so shares under a country filter divide by all students.
 """
 
@@ -27,18 +28,15 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from metrics.kpis import academic_year_bounds, fold_name
+from metrics.rows import fold_name
+from metrics.schema import EXPORTS
+from metrics.years import academic_year_bounds
 
 CIS_REGION = "CIS"
-COUNTRY_COLUMNS = {  # export -> its country column
-    "students": "citizenship",
-    "staff": "citizenship",
-    "partners": "country",
-    "mobility": "country",
-    "programs": "country",
-    "grants": "country",
-    "honorary_doctorates": "country",
-}
+# export -> its country column: the schema's column of kind "country" (derived, so that a new export
+# needs no entry here).
+COUNTRY_COLUMNS = {name: column.name for name, export in EXPORTS.items()
+                   for column in export.columns if column.kind == "country"}
 COUNTRY_LIST_COLUMNS = {"events": "countries"}
 FACULTY_LEVEL_EXPORTS = ("students", "totals")
 INTERVAL_EXPORTS = ("programs", "grants")  # start_year / end_year

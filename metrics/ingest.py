@@ -32,13 +32,13 @@ from metrics.schema import EXPORTS, PERSONAL_DATA_HEADERS, Column, Export
 from metrics.text import fold
 from metrics.validity import parse_dates_safe, parse_validities
 from metrics.validation import FileReport, Issue, UnreadableFile
+from metrics.years import ACADEMIC_YEAR_START_MONTH  # an academic year runs from September to August
 
 SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xlsm")
 UNSUPPORTED_SUFFIXES = (".xls", ".ods", ".numbers")
 HEADER_SEARCH_ROWS = 30  # title lines above the header are looked for this far down
 COLLAPSE_MAX_DISTINCT = 100_000  # text columns with more distinct values (ids) are not re-spaced
 MAX_ISSUES_PER_PROBLEM = 50  # beyond this many rows with the same problem, one summary record
-ACADEMIC_YEAR_START_MONTH = 9  # an academic year runs from September to August
 YEAR_RANGE = (1950, 2100)
 DATE_YEAR_RANGE = (1900, 2099)  # dates outside are not real (01.01.0001); later ones mean "open-ended"
 MAX_NUMBER = 1e15  # larger numbers in a cell are not real values (1e20, a 20-digit count)

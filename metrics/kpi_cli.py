@@ -18,7 +18,7 @@ import json
 import sys
 
 from metrics.catalogue import CATALOGUE
-from metrics.kpis import Unavailable, available_years, compute_kpis, kpi_unavailable_reasons, round_kpi
+from metrics.engine import Unavailable, available_years, compute_kpis, kpi_unavailable_reasons, round_kpi
 
 NOT_AVAILABLE = "n/a"
 UNIT_SUFFIX = {"percent": " %", "count": "", "ratio": "", "index": ""}

@@ -296,10 +296,30 @@ STAFF = Export(
     examples=({"year": 2024, "citizenship": "Kazakhstan", "fte": 1.0, "count": 1},),
 )
 
+RESEARCH_PROJECTS = Export(
+    name="research_projects",
+    description="Joint research projects with foreign partners, one row per project and academic year.",
+    columns=(
+        Column("partner", "text", False, "Foreign partner institution.", PARTNER),
+        Column("country", "country", False, "Country of the partner.", COUNTRY),
+        Column("year", "year", True, "Academic year the project was carried out in.", YEAR),
+        Column("title", "text", True, "Project title.",
+               ("тема", "название", "название проекта", "тема исследования", "mavzu", "мавзу",
+                "loyiha nomi", "project title", "research project")),
+        Column("funding", "text", False, "Funder or program.",
+               ("финансирование", "источник финансирования", "фонд", "moliyalashtirish",
+                "moliyalashtiruvchi", "funder", "donor")),
+    ),
+    examples=(
+        {"partner": "Shandong University", "country": "China", "year": 2024,
+         "title": "Genetic markers of early-onset type 2 diabetes", "funding": "bilateral"},
+    ),
+)
+
 EXPORTS: dict[str, Export] = {
     export.name: export
     for export in (STUDENTS, TOTALS, PARTNERS, MOBILITY, PROGRAMS, PROGRAM_ENROLLMENT, EVENTS,
-                   GRANTS, HONORARY_DOCTORATES, TARGETS, STAFF)
+                   GRANTS, HONORARY_DOCTORATES, TARGETS, STAFF, RESEARCH_PROJECTS)
 }
 
 # Column headers that hold personal data. Such columns are dropped at ingestion, before

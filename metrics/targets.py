@@ -15,6 +15,8 @@ Status rule (`STATUS_MET`, `STATUS_ON_TRACK`, `STATUS_AT_RISK`):
   few years of actuals to draw a trend);
 - **None**: no applicable target, or no actual value for ``Y``.
 
+`metrics.engine.target_progress` applies the rule to every KPI of the catalogue.
+
 ``gap`` is ``actual − target`` in the KPI's unit (negative: below target); None when
 either is missing.
 """
@@ -22,8 +24,6 @@ either is missing.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
-
 import numpy as np
 import pandas as pd
 
@@ -105,27 +105,3 @@ def target_status(kpi_id: str, year: int, actuals: pd.Series, targets: pd.DataFr
     else:
         status = STATUS_AT_RISK
     return TargetStatus(kpi_id, year, actual, target, target_year, gap, projected, status)
-
-
-def target_progress(data: Any, year: int, *, filters: Any = None, as_of: Any = None) -> pd.DataFrame:
-    """Every KPI with an applicable target in ``year``: kpi, year, actual, target, target_year, gap, projected, status.
-
-    Empty (with these columns) when targets.csv is absent or sets nothing for the year onwards.
-    """
-    from metrics.catalogue import CATALOGUE
-    from metrics.kpis import _years_with, kpis_by_year
-
-    columns = ["kpi", "year", "actual", "target", "target_year", "gap", "projected", "status"]
-    targets = data.get("targets") if hasattr(data, "get") else None
-    if targets is None:
-        return pd.DataFrame({column: pd.Series(dtype="object") for column in columns})
-    table = kpis_by_year(data, filters=filters, as_of=as_of,
-                         years=_years_with(data, filters, *range(int(year) - TREND_YEARS + 1, int(year) + 1)))
-    rows = []
-    for kpi in CATALOGUE.values():
-        status = target_status(kpi.id, year, table[kpi.id], targets, higher_is_better=kpi.higher_is_better)
-        if status.target is not None:
-            rows.append({column: getattr(status, column) for column in columns})
-    out = pd.DataFrame(rows, columns=columns)
-    return out.astype({"actual": "Float64", "target": "Float64", "gap": "Float64", "projected": "Float64",
-                       "target_year": "Int64", "year": "int64"})

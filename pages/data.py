@@ -10,7 +10,7 @@ from app.shell import require_entrypoint
 require_entrypoint()
 
 from app import filters, state, ui  # noqa: E402
-from app.i18n import t  # noqa: E402
+from metrics.vocabulary import t  # noqa: E402
 from app.text import escape_markdown, markdown_code  # noqa: E402
 
 lang = filters.language()

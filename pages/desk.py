@@ -8,7 +8,7 @@ from app.shell import require_entrypoint
 require_entrypoint()
 
 from app import auth, desk, filters, state, ui  # noqa: E402
-from app.i18n import column_label, t  # noqa: E402
+from metrics.vocabulary import column_label, t  # noqa: E402
 from app.text import escape_markdown, markdown_code  # noqa: E402
 from metrics.countries import display_name  # noqa: E402
 from metrics.mappings import VALUE_KINDS  # noqa: E402

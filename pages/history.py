@@ -8,7 +8,7 @@ from app.shell import require_entrypoint
 require_entrypoint()
 
 from app import auth, desk, filters, state, ui  # noqa: E402
-from app.i18n import t  # noqa: E402
+from metrics.vocabulary import t  # noqa: E402
 from app.text import escape_markdown, markdown_code  # noqa: E402
 from charts.style import academic_year  # noqa: E402
 from metrics.kpis import available_years  # noqa: E402

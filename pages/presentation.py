@@ -13,7 +13,7 @@ from app.shell import require_entrypoint
 require_entrypoint()
 
 from app import filters, slides, ui  # noqa: E402
-from app.i18n import t  # noqa: E402
+from metrics.vocabulary import t  # noqa: E402
 from charts.maps import map_config  # noqa: E402
 from charts.style import DARK_TEMPLATE, TEMPLATE  # noqa: E402
 

@@ -7,7 +7,7 @@ from app.shell import require_entrypoint
 require_entrypoint()
 
 from app import filters, state, ui  # noqa: E402
-from app.i18n import t  # noqa: E402
+from metrics.vocabulary import t  # noqa: E402
 from app.text import escape_markdown  # noqa: E402
 from charts.style import academic_year  # noqa: E402
 
@@ -32,31 +32,18 @@ year_from = selection.year_from if selection is not None else None
 st.write(t("reports.intro", lang))
 st.caption(t("common.scorecard_year", lang, year=academic_year(year)))
 
-try:
-    import reports  # noqa: F401 - the reports package may still be missing on an old checkout
-
-    available = hasattr(reports, "build_report")
-except ImportError:
-    available = False
-
-if available:
-    fmt = st.segmented_control(t("reports.format", lang), list(FORMAT_NAMES), format_func=FORMAT_NAMES.get,
-                               default="xlsx", key="report_format") or "xlsx"
-    stem = f"international_cooperation_{year}_{lang}"
-    if st.button(t("reports.build", lang), key="report_build", type="primary", icon=":material/description:"):
-        with st.spinner(t("reports.build", lang) + "…"):
-            try:
-                st.session_state["report_bytes"] = (fmt, year, lang, state.report(year, year_from, fmt, lang, selection))
-            except Exception as error:  # noqa: BLE001 - shown to the user
-                st.session_state.pop("report_bytes", None)
-                st.error(t("reports.failed", lang, error=escape_markdown(error)))
-    built = st.session_state.get("report_bytes")
-    if built and built[:3] == (fmt, year, lang):
-        st.download_button(t("reports.download", lang, fmt=FORMAT_NAMES[fmt]), data=built[3],
-                           file_name=f"{stem}.{fmt}", mime=MIME_TYPES[fmt], key="report_download",
-                           on_click="ignore", type="primary", icon=":material/download:")
-else:
-    st.info(t("reports.fallback", lang), icon=":material/info:")
-    st.download_button(t("reports.download", lang, fmt="Excel"), data=lambda: state.kpi_workbook(year, selection, lang),
-                       file_name=f"kpis_{year}_{lang}.xlsx", mime=MIME_TYPES["xlsx"], key="report_kpi_xlsx",
-                       on_click="ignore", icon=":material/download:")
+fmt = st.segmented_control(t("reports.format", lang), list(FORMAT_NAMES), format_func=FORMAT_NAMES.get,
+                           default="xlsx", key="report_format") or "xlsx"
+stem = f"international_cooperation_{year}_{lang}"
+if st.button(t("reports.build", lang), key="report_build", type="primary", icon=":material/description:"):
+    with st.spinner(t("reports.build", lang) + "…"):
+        try:
+            st.session_state["report_bytes"] = (fmt, year, lang, state.report(year, year_from, fmt, lang, selection))
+        except Exception as error:  # noqa: BLE001 - shown to the user
+            st.session_state.pop("report_bytes", None)
+            st.error(t("reports.failed", lang, error=escape_markdown(error)))
+built = st.session_state.get("report_bytes")
+if built and built[:3] == (fmt, year, lang):
+    st.download_button(t("reports.download", lang, fmt=FORMAT_NAMES[fmt]), data=built[3],
+                       file_name=f"{stem}.{fmt}", mime=MIME_TYPES[fmt], key="report_download",
+                       on_click="ignore", type="primary", icon=":material/download:")

@@ -11,7 +11,7 @@ from app.shell import require_entrypoint
 require_entrypoint()
 
 from app import auth, filters  # noqa: E402
-from app.i18n import t  # noqa: E402
+from metrics.vocabulary import t  # noqa: E402
 from app.text import escape_markdown  # noqa: E402
 from metrics.accounts import AuthConfigError  # noqa: E402
 

@@ -29,11 +29,12 @@ __all__ = ["FORMATS", "MIME_TYPES", "build_content", "build_report", "frame_to_c
 
 
 def build_content(data, year: int, *, year_from: int | None = None, lang: str = "en",
-                  suppress_small: int | None = None, as_of: dt.date | None = None):
+                  suppress_small: int | None = None, as_of: dt.date | None = None, filters=None):
     """The report's content (`reports.model.ReportContent`), shared by every format."""
     from reports.content import build_content as _build
 
-    return _build(data, year, year_from=year_from, lang=lang, suppress_small=suppress_small, as_of=as_of)
+    return _build(data, year, year_from=year_from, lang=lang, suppress_small=suppress_small, as_of=as_of,
+                  filters=filters)
 
 
 def render(content, fmt: str) -> bytes:
@@ -68,13 +69,14 @@ def prerender_charts(content) -> None:
 
 
 def build_report(data, year: int, fmt: str, *, year_from: int | None = None, lang: str = "en",
-                 suppress_small: int | None = None, as_of: dt.date | None = None) -> bytes:
+                 suppress_small: int | None = None, as_of: dt.date | None = None, filters=None) -> bytes:
     """The report of academic ``year`` as bytes in ``fmt`` ('xlsx', 'docx' or 'pdf').
 
     ``data`` is a `metrics.ingest.Dataset`; ``year_from`` adds the KPIs of every year from it
     to ``year``; ``lang`` is 'en', 'ru' or 'uz'; ``suppress_small=N`` shows counts 1..N−1 in
     breakdown tables as ``<N`` (totals stay exact). ``as_of`` fixes the date of snapshot KPIs
-    (agreements expiring), default today.
+    (agreements expiring), default today. ``filters`` (`metrics.filters.Filters`) narrow every
+    section as they narrow the dashboard's pages.
     """
     fmt = _check_format(fmt)
     if fmt != "xlsx":
@@ -84,7 +86,8 @@ def build_report(data, year: int, fmt: str, *, year_from: int | None = None, lan
             images.start_server()  # the browser starts while the content is computed
         except images.ImageExportUnavailable:
             pass  # the report says where a chart could not be drawn
-    content = build_content(data, year, year_from=year_from, lang=lang, suppress_small=suppress_small, as_of=as_of)
+    content = build_content(data, year, year_from=year_from, lang=lang, suppress_small=suppress_small, as_of=as_of,
+                            filters=filters)
     return render(content, fmt)
 
 

@@ -16,7 +16,7 @@ import sys
 import time
 from pathlib import Path
 
-from reports.i18n import LANGS
+from metrics.vocabulary import LANGUAGES as LANGS
 
 EXTENSIONS = {".xlsx": "xlsx", ".docx": "docx", ".pdf": "pdf"}
 
@@ -63,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: data folder '{data_dir}' does not exist", file=sys.stderr)
         return 2
 
-    from metrics.kpis import available_years
+    from metrics.engine import available_years
     from metrics.store import VersionNotFound, load_version
 
     from reports import build_report

@@ -3,11 +3,20 @@
 Every text reaches the page through fpdf2's `normalize_text`, where bidi control characters are
 removed (`charts.text.strip_bidi`). Table text is wrapped in linear time, and a row
 taller than a page continues on the next page, so no name is too long to print whole.
+
+Every row of every table is printed, the header row repeated after each page break. Identifiers
+(``foreign_student_share``, file names) get columns wide enough to stay on one line, and if one
+ever must wrap it breaks after a ``_``, ``.``, ``-`` or ``/``, never inside a word; a SHA-256 is
+printed on one line (cut only in chunks of 16 hex digits if it could not fit). Headings and
+paragraphs are left-aligned. The footer's text is cut with an ellipsis to the room the page number
+('Стр. 2 из 13') leaves, at least FOOTER_GAP mm away. The last section is the data version and
+every file's SHA-256.
 """
 
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -17,7 +26,7 @@ from fpdf.enums import XPos, YPos
 from charts.text import strip_bidi
 from reports import images
 from reports.model import CHART_SCALE
-from reports.i18n import t
+from metrics.vocabulary import t
 from reports.model import Chart, ReportContent, Section
 from reports.safety import strip_bidi_in_figure
 
@@ -29,6 +38,39 @@ GREY = (90, 90, 90)
 PAGE_WIDTH = 210
 MARGIN = 15
 CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN
+FOOTER_GAP = 5.0  # mm at least between the footer's text and the page number
+ELLIPSIS = "…"
+# "Page 2 of 13" in each language; the word before the number is `t("report.page", lang)`.
+
+HEX_HASH = re.compile(r"[0-9a-fA-F]{40,}")  # a SHA-1/SHA-256 digest: wrapped only in chunks of HASH_CHUNK
+HASH_CHUNK = 16
+IDENTIFIER = re.compile(r"[A-Za-z0-9]+(?:[_.\-/][A-Za-z0-9]+)+[_.\-/]?")  # snake_case ids, file names
+BREAK_AFTER = re.compile(r"[^_.\-/]*[_.\-/]+|[^_.\-/]+")  # a word's pieces, each ending at a _ . - /
+
+
+def page_label(lang: str, page, total) -> str:
+    """'Стр. 2 из 13', 'Page 2 of 13', 'Bet 2/13'."""
+    return t("report.page_of", lang, n=page, total=total)
+
+
+def ellipsize(measure, text: str, width: float) -> str:
+    """``text``, or its longest prefix with an ellipsis, no wider than ``width`` by ``measure``."""
+    if measure(text) <= width:
+        return text
+    low, high = 0, len(text)  # the longest prefix that fits with the ellipsis: binary search
+    while low < high:
+        middle = (low + high + 1) // 2
+        if measure(text[:middle].rstrip(" ·,.-–—") + ELLIPSIS) <= width:
+            low = middle
+        else:
+            high = middle - 1
+    prefix = text[:low]
+    if low < len(text) and text[low] != " " and " " in prefix:  # cut at a word's end if that keeps most
+        at_word = prefix[:prefix.rindex(" ")]
+        if measure(at_word) >= 0.75 * width:
+            prefix = at_word
+    prefix = prefix.rstrip(" ·,.-–—")
+    return prefix + ELLIPSIS if prefix else ""
 
 
 class _Document(FPDF):
@@ -51,14 +93,30 @@ class _Document(FPDF):
         return super().normalize_text(strip_bidi(text))
 
     def footer(self):
+        """University · title · year on the left, cut with an ellipsis to the room the page number
+        leaves; 'Стр. 2 из 13' on the right, at least FOOTER_GAP mm away."""
         if self.page_no() == 1:
             return
         self.set_y(-12)
+        y = self.get_y()
         self.set_font(FONT, size=7.5)
         self.set_text_color(*GREY)
-        left = f"{self.content.university} · {self.content.title} · {self.content.year_text}"
-        self.cell(CONTENT_WIDTH * 0.8, 5, left[:120], align="L")
-        self.cell(CONTENT_WIDTH * 0.2, 5, f"{t('page', self.content.lang)} {self.page_no()}/{{nb}}", align="R")
+        alias = self.str_alias_nb_pages or "{nb}"
+        label = page_label(self.content.lang, self.page_no(), alias)
+        # the total is not known yet: measured as three digits (fpdf2 draws the alias in that room)
+        label_width = self.get_string_width(label.replace(alias, "000")) + 0.5
+        room = CONTENT_WIDTH - label_width - FOOTER_GAP
+        year = f" · {self.content.year_text}"  # the year is kept; the names before it are cut if need be
+        left = " ".join(f"{self.content.university} · {self.content.title}".split())
+        year_width = self.get_string_width(year)
+        if self.get_string_width(left) + year_width > room and year_width < room / 2:
+            left = ellipsize(self.get_string_width, left, room - year_width) + year
+        else:
+            left = ellipsize(self.get_string_width, left + year, room)
+        self.set_xy(MARGIN, y)
+        self.cell(room, 5, left, align="L")
+        self.set_xy(PAGE_WIDTH - MARGIN - label_width, y)
+        self.cell(label_width, 5, label, align="R")
         self.set_text_color(0, 0, 0)
 
 
@@ -71,7 +129,7 @@ def _heading(pdf: _Document, text: str, size: float = 14, new_page: bool = False
         pdf.ln(3)
     pdf.set_font(FONT, "B", size)
     pdf.set_text_color(*ACCENT)
-    pdf.multi_cell(CONTENT_WIDTH, size * 0.5, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.multi_cell(CONTENT_WIDTH, size * 0.5, text, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.set_text_color(0, 0, 0)
     pdf.ln(1.5)
     return pdf
@@ -104,10 +162,35 @@ def _cell_text(value) -> str:
     return str(value)
 
 
+WORD_MIN = 22.0  # mm: a column is at least as wide as its longest word, up to this
+IDENTIFIER_MIN = 60.0  # mm: ... or its longest identifier (snake_case id, file name), up to this
+HASH_MIN = 110.0  # mm: ... or its longest hash (a SHA-256 on one line), up to this
+MEASURED_ROWS = 5000  # rows measured for the widths of a very long table
+
+
+def _unbreakable(word: str) -> tuple[float, float]:
+    """(cap, priority) of a word for the column minimum: hashes and identifiers are kept whole."""
+    if HEX_HASH.fullmatch(word):
+        return HASH_MIN, 2
+    if IDENTIFIER.fullmatch(word):
+        return IDENTIFIER_MIN, 1
+    return WORD_MIN, 0
+
+
 def _col_widths(pdf: _Document, frame: pd.DataFrame, font_size: float, padding: float = 2.0) -> list[float]:
     """Column widths in mm that fit CONTENT_WIDTH: every column at least as wide as its longest
-    header word (and its longest word, up to 22 mm); the rest shared in proportion to the text."""
+    header word and its longest word (up to 22 mm; identifiers such as ``foreign_student_share`` and
+    file names up to 60 mm, SHA-256 digests up to 110 mm, so they print on one line); the rest
+    shared in proportion to the text."""
     natural, minimum = [], []
+    cache: dict[str, float] = {}
+
+    def measure(text: str) -> float:
+        found = cache.get(text)
+        if found is None:
+            found = cache[text] = pdf.get_string_width(text)
+        return found
+
     for name in frame.columns:
         pdf.set_font(FONT, "B", font_size)
         header_words = str(name).split() or [""]
@@ -115,14 +198,17 @@ def _col_widths(pdf: _Document, frame: pd.DataFrame, font_size: float, padding: 
         head_full = pdf.get_string_width(str(name))
         pdf.set_font(FONT, "", font_size)
         longest_line, longest_word = 0.0, 0.0
-        for value in frame[name].head(120):
+        for value in frame[name].head(MEASURED_ROWS):
             text = _cell_text(value)
             for line in text.splitlines() or [""]:
-                longest_line = max(longest_line, pdf.get_string_width(line))
+                if len(line) > 2000:  # a very long name: wrapped anyway, measured by its start
+                    line = line[:2000]
+                longest_line = max(longest_line, measure(line))
                 for word in line.split():
-                    longest_word = max(longest_word, pdf.get_string_width(word))
-        minimum.append(max(head_min, min(longest_word, 22.0)) + padding)
-        natural.append(max(min(longest_line, 90.0), head_full * 0.6, head_min) + padding)
+                    cap, _ = _unbreakable(word)
+                    longest_word = max(longest_word, min(measure(word), cap))
+        minimum.append(max(head_min, longest_word) + padding)
+        natural.append(max(min(longest_line, 90.0), head_full * 0.6, head_min, longest_word) + padding)
     total_natural, total_min = sum(natural), sum(minimum)
     if total_natural <= CONTENT_WIDTH:
         return [w * CONTENT_WIDTH / total_natural for w in natural]
@@ -160,7 +246,7 @@ def _wrap(pdf: _Document, text: str, width: float, cache: dict) -> list[str]:
                 if current:
                     lines.append(current)
                     current, current_width = "", 0.0
-                *pieces, word = _cut_word(pdf, word, width, measure)
+                *pieces, word = _break_word(pdf, word, width, measure)
                 lines.extend(pieces)
                 word_width = measure(word)
             if not current:
@@ -172,6 +258,36 @@ def _wrap(pdf: _Document, text: str, width: float, cache: dict) -> list[str]:
                 current, current_width = word, word_width
         lines.append(current)
     return lines or [""]
+
+
+def _break_word(pdf: _Document, word: str, width: float, measure) -> list[str]:
+    """``word`` (wider than ``width``) in pieces that fit, broken where a reader expects it.
+
+    A hex digest is cut in chunks of HASH_CHUNK characters (as many whole chunks on a line as fit);
+    an identifier or file name after its ``_``, ``.``, ``-`` or ``/`` (``foreign_student_`` /
+    ``share``); anything else, or a piece still too wide, by `_cut_word`.
+    """
+    if HEX_HASH.fullmatch(word):
+        parts = [word[i:i + HASH_CHUNK] for i in range(0, len(word), HASH_CHUNK)]
+    else:
+        parts = BREAK_AFTER.findall(word)
+    if len(parts) < 2 or "".join(parts) != word:
+        return _cut_word(pdf, word, width, measure)
+    pieces: list[str] = []
+    current = ""
+    for part in parts:
+        if current and measure(current + part) <= width:
+            current += part
+            continue
+        if current:
+            pieces.append(current)
+        if measure(part) > width:
+            *cut, current = _cut_word(pdf, part, width, measure)
+            pieces.extend(cut)
+        else:
+            current = part
+    pieces.append(current)
+    return pieces
 
 
 def _cut_word(pdf: _Document, word: str, width: float, measure) -> list[str]:
@@ -289,7 +405,7 @@ def _chart(pdf: _Document, chart: Chart, lang: str):
         png = images.figure_to_png(strip_bidi_in_figure(chart.figure), width=chart.width,
                                    height=chart.height, scale=CHART_SCALE)
     except images.ImageExportUnavailable as exc:
-        _note(pdf, t("chart_unavailable", lang, reason=str(exc)))
+        _note(pdf, t("report.chart_unavailable", lang, reason=str(exc)))
         return
     height = CONTENT_WIDTH * chart.height / chart.width
     if pdf.get_y() + height + 6 > pdf.h - pdf.b_margin:
@@ -312,20 +428,20 @@ def _title_page(pdf: _Document, c: ReportContent):
     pdf.multi_cell(CONTENT_WIDTH, 9, c.title, align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.ln(4)
     pdf.set_font(FONT, "B", 15)
-    label = t("academic_year", c.lang) if c.year_from is None else t("report_years", c.lang)
+    label = t("report.academic_year", c.lang) if c.year_from is None else t("report.period", c.lang)
     pdf.multi_cell(CONTENT_WIDTH, 8, f"{label}: {c.year_text}", align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.ln(20)
     pdf.set_font(FONT, "", 10.5)
     pdf.set_text_color(*GREY)
-    lines = [t("prepared_for", c.lang),
-             f"{t('home_country', c.lang)}: {c.home_name} ({c.home})",
-             f"{t('generated', c.lang)}: {c.generated:%Y-%m-%d %H:%M} UTC"]
+    lines = [t("report.prepared_for", c.lang),
+             f"{t('sidebar.home', c.lang)}: {c.home_name} ({c.home})",
+             f"{t('report.generated', c.lang)}: {c.generated:%Y-%m-%d %H:%M} UTC"]
     for line in lines:
         pdf.multi_cell(CONTENT_WIDTH, 6, line, align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     if c.suppress_small:
         pdf.ln(4)
         pdf.set_font(FONT, "", 9)
-        pdf.multi_cell(CONTENT_WIDTH, 5, t("suppression_note", c.lang, n=c.suppress_small, m=c.suppress_small - 1),
+        pdf.multi_cell(CONTENT_WIDTH, 5, t("report.suppression_note", c.lang, n=c.suppress_small, m=c.suppress_small - 1),
                        align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.set_text_color(0, 0, 0)
 
@@ -338,12 +454,12 @@ def _section(pdf: _Document, section: Section, lang: str):
     table = section.printable
     if table is None or table.empty:
         if not section.commentary:
-            _note(pdf, t("no_data", lang))
+            _note(pdf, t("report.no_data", lang))
         return
     _table(pdf, table, total_row=section.total_row, number_columns=section.number_columns,
            weights=section.column_weights)
     if section.more_rows:
-        _note(pdf, t("more_rows", lang, n=section.more_rows))
+        _note(pdf, t("report.more_rows", lang, n=section.more_rows))
 
 
 def render(content: ReportContent) -> bytes:
@@ -352,19 +468,19 @@ def render(content: ReportContent) -> bytes:
     pdf = _Document(c)
     _title_page(pdf, c)
 
-    _heading(pdf, t("kpis", c.lang), 15, new_page=True)
+    _heading(pdf, t("report.kpis", c.lang), 15, new_page=True)
     kpi_columns = list(c.kpi_print.columns)
     _table(pdf, c.kpi_print, number_columns=tuple(kpi_columns[1:-1]),
            weights={kpi_columns[0]: 62, **{name: 17 for name in kpi_columns[1:-1]}, kpi_columns[-1]: 20},
            font_size=8)
     if c.summary:
-        _heading(pdf, t("summary", c.lang), 13, keep=40)
+        _heading(pdf, t("report.summary", c.lang), 13, keep=40)
         _paragraphs(pdf, c.summary)
     if c.notes:
         for note in c.notes:
             _note(pdf, note)
     if c.trend is not None and not c.trend.empty:
-        _heading(pdf, t("trend", c.lang), 13, keep=80)
+        _heading(pdf, t("report.trend", c.lang), 13, keep=80)
         if c.trend_chart is not None:
             _chart(pdf, c.trend_chart, c.lang)
         _table(pdf, c.trend, number_columns=tuple(c.trend.columns[1:]), weights={c.trend.columns[0]: 50},
@@ -373,15 +489,60 @@ def render(content: ReportContent) -> bytes:
     for section in c.sections:
         _section(pdf, section, c.lang)
 
-    _heading(pdf, t("definitions", c.lang), 15, new_page=True)
+    _heading(pdf, t("report.definitions", c.lang), 15, new_page=True)
     defs = c.definitions
     _table(pdf, defs, weights=_definition_weights(defs), font_size=7.5)
-    _heading(pdf, t("provenance", c.lang), 13, keep=40)
-    _table(pdf, _provenance_print(c.provenance), font_size=6.5,
-           number_columns=tuple(c.provenance.columns[-4:]))
-    _heading(pdf, t("about", c.lang), 13, keep=40)
+    _heading(pdf, t("report.about", c.lang), 13, keep=40)
     _table(pdf, c.about, font_size=8, weights={c.about.columns[0]: 35, c.about.columns[1]: 65})
+    _provenance(pdf, c)  # the last section: data version and every file's SHA-256, in full
     return bytes(pdf.output())
+
+
+def _provenance(pdf: _Document, c: ReportContent) -> None:
+    """The data version, a table of the files (export, file, encoding, rows) and a table of
+    every file's SHA-256 on one line (the digest would be cut in chunks of 16 only if it did not fit)."""
+    versions, files, hashes = provenance_parts(c.provenance, c.lang)
+    _heading(pdf, t("report.provenance", c.lang), 13, keep=70)
+    version_label = t("col.version", c.lang)
+    pdf.set_font(FONT, "B", 9.5)
+    pdf.multi_cell(CONTENT_WIDTH, 5, f"{version_label}: {', '.join(versions) if versions else '—'}", align="L",
+                   new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.ln(1.5)
+    if not files.empty:
+        _table(pdf, files, font_size=7, number_columns=tuple(n for n in files.columns if n in _count_columns(c)))
+    if not hashes.empty:
+        _table(pdf, hashes, font_size=7)
+
+
+def _count_columns(c: ReportContent) -> set:
+    return {name for name in c.provenance.columns if pd.api.types.is_numeric_dtype(c.provenance[name])}
+
+
+def provenance_parts(provenance: pd.DataFrame, lang: str) -> tuple[list[str], pd.DataFrame, pd.DataFrame]:
+    """(data versions, files without version and hash, file name + SHA-256) of a provenance frame.
+
+    The columns are found by their localized names (`t('col.version')`, `t('col.file')`,
+    `t('col.sha256')`), or by 'SHA' in the name; a frame without them is returned as the files table.
+    """
+    frame = provenance if provenance is not None else pd.DataFrame()
+    columns = [str(name) for name in frame.columns]
+    version = t("col.version", lang) if t("col.version", lang) in columns else None
+    sha = next((name for name in columns if name == t("col.sha256", lang)), None) or next(
+        (name for name in columns if "SHA" in name.upper()), None)
+    file = t("col.file", lang) if t("col.file", lang) in columns else None
+    versions: list[str] = []
+    if version is not None:
+        for value in frame[version]:
+            text = _cell_text(value).strip()
+            if text and text not in versions:
+                versions.append(text)
+    files = frame.drop(columns=[name for name in (version, sha) if name is not None])
+    if file is not None and file in files.columns:  # the file first: what the reader looks for
+        files = files[[file] + [name for name in files.columns if name != file]]
+    if sha is None:
+        return versions, files, pd.DataFrame()
+    hashes = frame[[name for name in (file, sha) if name is not None]]
+    return versions, files, hashes
 
 
 def _definition_weights(defs: pd.DataFrame) -> dict[str, float]:
@@ -390,12 +551,3 @@ def _definition_weights(defs: pd.DataFrame) -> dict[str, float]:
     if len(cols) >= 6:  # name, unit, definition, sources, ranking indicators, id
         weights.update({cols[0]: 30, cols[1]: 12, cols[2]: 75, cols[3]: 20, cols[4]: 24, cols[5]: 30})
     return weights
-
-
-def _provenance_print(provenance: pd.DataFrame) -> pd.DataFrame:
-    """SHA-256 split over two lines so the table fits the page."""
-    frame = provenance.copy()
-    for name in frame.columns:
-        if "SHA" in str(name).upper():
-            frame[name] = frame[name].map(lambda v: f"{v[:32]}\n{v[32:]}" if isinstance(v, str) and len(v) > 32 else v)
-    return frame

@@ -9,7 +9,7 @@ import pytest
 
 from metrics import breakdowns as b
 from metrics.ingest import Dataset
-from metrics.kpis import compute_kpis
+from metrics.engine import compute_kpis
 
 HOME = "UZB"
 

@@ -116,7 +116,7 @@ def test_students_map_shows_every_country_of_the_breakdown(server, page):
     """One drawn shape per mapped country: 1:50m shapes have even Singapore, Malta and Bahrain."""
     from metrics import breakdowns
     from metrics.ingest import load_dataset
-    from metrics.kpis import available_years
+    from metrics.engine import available_years
 
     data = load_dataset(ROOT / "data")
     year = available_years(data)[-1]

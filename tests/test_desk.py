@@ -113,7 +113,7 @@ def test_unresolved_countries_counts_rows_per_name():
 def test_upload_preview_mapping_and_publish(data_dir):
     """Staged, previewed, mapped (header, then country), published: each step changes what the preview says."""
     from app.desk import Choices, apply_choices, build_preview, stage_uploads
-    from metrics.kpis import available_years
+    from metrics.engine import available_years
     from metrics.store import current_version_id, load_version, publish
 
     before = load_version(data_dir)
@@ -253,9 +253,9 @@ def test_viewer_gets_no_uploader_by_switching_to_the_desk(data_dir, accounts_dir
 
 def test_editor_uploads_maps_publishes_and_rolls_back(data_dir, accounts_dir, monkeypatch, v2_pages):
     from app import desk
-    from app.format import kpi_value
+    from metrics.vocabulary import kpi_value
     from metrics.catalogue import CATALOGUE
-    from metrics.kpis import available_years, kpi_table
+    from metrics.engine import available_years, kpi_table
     from metrics.store import current_version_id, load_version
 
     first = load_version(data_dir)
@@ -331,7 +331,7 @@ def test_history_compares_versions_and_builds_a_report(data_dir, accounts_dir, m
 @pytest.mark.parametrize("lang", ["ru", "uz"])
 def test_desk_and_history_draw_in_every_language(data_dir, accounts_dir, monkeypatch, v2_pages, lang):
     from app import desk, filters
-    from app.i18n import t
+    from metrics.vocabulary import t
 
     at = signed_in_app(data_dir, monkeypatch, EDITOR, "editor")
     at.session_state[filters.LANG_KEY] = lang

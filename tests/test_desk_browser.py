@@ -150,9 +150,9 @@ def test_viewer_has_no_desk(desk_server, tab):
 
 
 def test_editor_uploads_maps_publishes_and_rolls_back(desk_server, tab):
-    from app.format import kpi_value
+    from metrics.vocabulary import kpi_value
     from metrics.catalogue import CATALOGUE
-    from metrics.kpis import available_years, kpi_table
+    from metrics.engine import available_years, kpi_table
     from metrics.store import current_version_id, load_version
     from tests.test_desk import (EDITOR, KOREAN_ROWS, UNKNOWN_COUNTRY, UNKNOWN_HEADER, UPLOAD_NAME,
                                  russian_students_export)

@@ -6,7 +6,7 @@ import pandas as pd
 
 from metrics.filters import Filters, apply_filters
 from metrics.ingest import Dataset
-from metrics.kpis import compute_kpis
+from metrics.engine import compute_kpis
 
 
 def text(values):

@@ -8,7 +8,9 @@ import math
 import pandas as pd
 import pytest
 
+from metrics import engine as E
 from metrics import kpis as k
+from metrics import rows as R
 from metrics.catalogue import CATALOGUE, KPIS, UNITS
 from metrics.ingest import Dataset
 
@@ -387,26 +389,26 @@ def full_dataset():
 
 
 def test_compute_kpis_returns_every_catalogue_kpi():
-    result = k.compute_kpis(full_dataset(), 2024, as_of=dt.date(2024, 12, 1))
+    result = E.compute_kpis(full_dataset(), 2024, as_of=dt.date(2024, 12, 1))
     assert list(result) == list(CATALOGUE)
 
 
 def test_compute_kpis_gives_none_for_a_kpi_whose_export_is_absent():
-    result = k.compute_kpis(full_dataset(), 2024)
+    result = E.compute_kpis(full_dataset(), 2024)
     assert result["joint_programs"] is None
     assert result["honorary_doctorates"] is None
     assert result["foreign_staff_share"] is None
 
 
 def test_compute_kpis_gives_zero_for_a_year_without_rows_in_a_present_export():
-    result = k.compute_kpis(full_dataset(), 2030)
+    result = E.compute_kpis(full_dataset(), 2030)
     assert result["foreign_students"] == 0
     assert result["inbound_mobility"] == 0
     assert result["foreign_student_share"] is None  # no total for 2030
 
 
 def test_compute_kpis_values_match_the_kpi_functions():
-    result = k.compute_kpis(full_dataset(), 2024, as_of=dt.date(2024, 12, 1))
+    result = E.compute_kpis(full_dataset(), 2024, as_of=dt.date(2024, 12, 1))
     assert result["foreign_students"] == 5
     assert isinstance(result["foreign_students"], int)
     assert result["foreign_student_share"] == pytest.approx(2.5)
@@ -418,22 +420,22 @@ def test_compute_kpis_values_match_the_kpi_functions():
 def test_compute_kpis_does_not_change_the_input_frames():
     data = full_dataset()
     before = {name: frame.copy() for name, frame in data.frames.items()}
-    k.compute_kpis(data, 2024)
-    k.kpi_table(data, 2024)
+    E.compute_kpis(data, 2024)
+    E.kpi_table(data, 2024)
     for name, frame in data.frames.items():
         pd.testing.assert_frame_equal(frame, before[name])
 
 
 def test_available_years_lists_years_of_yearly_exports():
-    assert k.available_years(full_dataset()) == [2023, 2024]
+    assert E.available_years(full_dataset()) == [2023, 2024]
 
 
 def test_available_years_is_empty_without_data():
-    assert k.available_years(dataset()) == []
+    assert E.available_years(dataset()) == []
 
 
 def test_kpi_trend_has_one_row_per_available_year():
-    trend = k.kpi_trend(full_dataset(), "foreign_students")
+    trend = E.kpi_trend(full_dataset(), "foreign_students")
     assert list(trend.columns) == ["year", "value"]
     assert trend["year"].tolist() == [2023, 2024]
     assert trend["value"].tolist() == [1, 5]
@@ -441,22 +443,22 @@ def test_kpi_trend_has_one_row_per_available_year():
 
 def test_kpi_trend_rejects_an_unknown_kpi():
     with pytest.raises(KeyError):
-        k.kpi_trend(full_dataset(), "no_such_kpi")
+        E.kpi_trend(full_dataset(), "no_such_kpi")
 
 
 def test_kpis_by_year_matches_compute_kpis_for_each_year():
     data = full_dataset()
-    table = k.kpis_by_year(data, as_of=dt.date(2024, 12, 1))
+    table = E.kpis_by_year(data, as_of=dt.date(2024, 12, 1))
     for year in (2023, 2024):
-        single = k.compute_kpis(data, year, as_of=dt.date(2024, 12, 1))
+        single = E.compute_kpis(data, year, as_of=dt.date(2024, 12, 1))
         for kpi_id, number in single.items():
             expected = table.loc[year, kpi_id]
             assert (number is None and pd.isna(expected)) or number == pytest.approx(float(expected))
 
 
 def test_kpi_table_has_previous_change_and_english_names():
-    table = k.kpi_table(full_dataset(), 2024)
-    assert list(table.columns) == list(k.KPI_TABLE_COLUMNS)
+    table = E.kpi_table(full_dataset(), 2024)
+    assert list(table.columns) == list(E.KPI_TABLE_COLUMNS)
     row = table.set_index("kpi").loc["foreign_students"]
     assert row["name"] == "Foreign students"
     assert (row["value"], row["previous"], row["change"]) == (5, 1, 4)
@@ -464,28 +466,28 @@ def test_kpi_table_has_previous_change_and_english_names():
 
 
 def test_kpi_table_picks_russian_and_uzbek_names():
-    assert k.kpi_table(full_dataset(), 2024, lang="ru").set_index("kpi").loc["foreign_students", "name"] == "Иностранные студенты"
-    assert k.kpi_table(full_dataset(), 2024, lang="uz").set_index("kpi").loc["foreign_students", "name"] == "Xorijiy talabalar"
+    assert E.kpi_table(full_dataset(), 2024, lang="ru").set_index("kpi").loc["foreign_students", "name"] == "Иностранные студенты"
+    assert E.kpi_table(full_dataset(), 2024, lang="uz").set_index("kpi").loc["foreign_students", "name"] == "Xorijiy talabalar"
 
 
 def test_kpi_table_reports_target_status():
     targets = pd.DataFrame({"kpi": text(["foreign_students"]), "year": pd.Series([2024], dtype="int64"),
                             "target": pd.array([4.0], dtype="Float64")})
     data = full_dataset().replace_frames(targets=targets)
-    row = k.kpi_table(data, 2024).set_index("kpi").loc["foreign_students"]
+    row = E.kpi_table(data, 2024).set_index("kpi").loc["foreign_students"]
     assert (row["target"], row["gap"], row["status"]) == (4.0, 1.0, "met")
 
 
 def test_kpi_table_leaves_previous_empty_for_snapshot_kpis():
-    row = k.kpi_table(full_dataset(), 2024).set_index("kpi").loc["agreements_expiring"]
+    row = E.kpi_table(full_dataset(), 2024).set_index("kpi").loc["agreements_expiring"]
     assert pd.isna(row["previous"])
 
 
 def test_results_are_recomputed_for_a_new_dataset():
     data = full_dataset()
-    assert k.compute_kpis(data, 2024)["foreign_students"] == 5
+    assert E.compute_kpis(data, 2024)["foreign_students"] == 5
     smaller = data.replace_frames(students=STUDENTS.iloc[:2])
-    assert k.compute_kpis(smaller, 2024)["foreign_students"] == 1
+    assert E.compute_kpis(smaller, 2024)["foreign_students"] == 1
 
 
 # ----------------------------------------------------------------- catalogue
@@ -496,6 +498,41 @@ def test_catalogue_entries_are_complete():
         assert kpi.name_en and kpi.name_ru and kpi.name_uz and kpi.definition
         assert callable(kpi.function) and kpi.function.__doc__
         assert kpi.sources
+
+
+def test_every_kpi_has_a_definition_in_every_language_and_english_is_the_docstring():
+    import inspect
+
+    for kpi in KPIS:
+        first = " ".join(inspect.getdoc(kpi.function).split("\n\n")[0].split())
+        assert kpi.definition == first, kpi.id
+        assert kpi.definition_in("en") == first, kpi.id
+        for lang in ("ru", "uz"):
+            assert kpi.definition_in(lang).strip(), (kpi.id, lang)
+            assert kpi.definition_in(lang) != first, (kpi.id, lang)
+        assert kpi.definition_in("ru") == kpi.definition_ru and kpi.definition_in("uz") == kpi.definition_uz
+        assert kpi.definition_in("fr") == first
+
+
+def test_definitions_are_written_in_their_script():
+    import re
+
+    for kpi in KPIS:
+        assert re.search("[А-Яа-яЁё]", kpi.definition_ru), kpi.id
+        assert not re.search("[А-Яа-яЁё]", kpi.definition_uz), kpi.id
+        # Uzbek Latin: oʻ/gʻ with U+02BB and the tutuq belgisi with U+02BC, never quotes or an ASCII apostrophe
+        for text in (kpi.definition_uz, kpi.name_uz):
+            assert not re.search("['\u2018\u2019`]", text), (kpi.id, text)
+            assert all(text[i - 1] in "oOgG" for i, c in enumerate(text) if c == "\u02bb"), (kpi.id, text)
+        assert not re.search("[oOgG]\u02bc", kpi.definition_uz), kpi.id
+
+
+def test_kpi_table_gives_the_definition_in_the_language():
+    data = full_dataset()
+    for lang in ("en", "ru", "uz"):
+        table = E.kpi_table(data, 2024, lang=lang).set_index("kpi")
+        for kpi in KPIS:
+            assert table.loc[kpi.id, "definition"] == kpi.definition_in(lang)
 
 
 def test_catalogue_ids_are_unique_and_complete():
@@ -526,7 +563,7 @@ def test_kpi_module_does_not_import_streamlit():
     import sys
 
     code = ("import sys, metrics.kpis, metrics.catalogue, metrics.breakdowns, metrics.filters, metrics.targets, "
-            "metrics.kpi_cli; print('streamlit' in sys.modules)")
+            "metrics.engine, metrics.rows, metrics.years, metrics.memo, metrics.kpi_cli; print('streamlit' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          cwd=str(__import__("pathlib").Path(__file__).resolve().parent.parent))
     assert out.stdout.strip() == "False"
@@ -551,28 +588,28 @@ def test_honorary_doctorates_count_awards_in_the_year():
 
 def test_kpi_table_change_pct_is_none_when_previous_is_zero():
     data = dataset(students=students_frame([(2023, "UZB", 5, "new", None), (2024, "KAZ", 2, "new", None)]))
-    row = k.kpi_table(data, 2024).set_index("kpi").loc["foreign_students"]
+    row = E.kpi_table(data, 2024).set_index("kpi").loc["foreign_students"]
     assert (row["previous"], row["change"]) == (0, 2)
     assert pd.isna(row["change_pct"])
 
 
 def test_compute_kpis_with_as_of_changes_only_agreements_expiring():
     data = full_dataset()
-    early = k.compute_kpis(data, 2024, as_of=dt.date(2024, 12, 1))
-    late = k.compute_kpis(data, 2024, as_of=dt.date(2030, 1, 1))
+    early = E.compute_kpis(data, 2024, as_of=dt.date(2024, 12, 1))
+    late = E.compute_kpis(data, 2024, as_of=dt.date(2030, 1, 1))
     assert early["agreements_expiring"] == 1 and late["agreements_expiring"] == 0
     assert {key: value for key, value in early.items() if key != "agreements_expiring"} == \
         {key: value for key, value in late.items() if key != "agreements_expiring"}
 
 
 def test_kpis_by_year_returns_the_years_asked_for():
-    table = k.kpis_by_year(full_dataset(), years=[2024, 2030])
+    table = E.kpis_by_year(full_dataset(), years=[2024, 2030])
     assert table.index.tolist() == [2024, 2030]
     assert table.loc[2030, "foreign_students"] == 0
 
 
 def test_modifying_a_returned_frame_does_not_change_later_results():
-    rows = k.foreign_student_rows(STUDENTS, HOME)
+    rows = R.foreign_student_rows(STUDENTS, HOME)
     rows["count"] = 100
     assert k.foreign_students_by_year(STUDENTS, years=[2024], home=HOME)[2024] == 5
 
@@ -587,9 +624,9 @@ def test_new_foreign_students_not_available_when_status_and_id_are_blank():
 
 def test_kpi_unavailable_reasons_name_the_export_and_the_columns():
     students = students_frame([(2024, "KAZ", 1, None, None)])
-    reasons = k.kpi_unavailable_reasons(dataset(students=students))
-    assert reasons["new_foreign_students"] == k.Unavailable("values_missing", "students", ("status", "student_id"))
-    assert reasons["active_partners"] == k.Unavailable("export_missing", "partners")
+    reasons = E.kpi_unavailable_reasons(dataset(students=students))
+    assert reasons["new_foreign_students"] == E.Unavailable("values_missing", "students", ("status", "student_id"))
+    assert reasons["active_partners"] == E.Unavailable("export_missing", "partners")
     assert "foreign_students" not in reasons
 
 
@@ -598,13 +635,13 @@ def test_an_unreadable_export_is_named_with_its_file():
 
     data = Dataset(frames={}, home=HOME, unreadable=(Issue("Partners.CSV", None, None, None, "no header row",
                                                            "error", "file_unreadable"),))
-    assert k.export_unavailable(data, "partners") == k.Unavailable("export_unreadable", "partners", file="Partners.CSV")
-    assert k.export_unavailable(data, "students") == k.Unavailable("export_missing", "students")
+    assert E.export_unavailable(data, "partners") == E.Unavailable("export_unreadable", "partners", file="Partners.CSV")
+    assert E.export_unavailable(data, "students") == E.Unavailable("export_missing", "students")
 
 
 def test_kpi_table_gives_the_reason_for_every_missing_value():
     students = students_frame([(2024, "KAZ", 1, None, None)])
-    table = k.kpi_table(dataset(students=students), 2024).set_index("kpi")
+    table = E.kpi_table(dataset(students=students), 2024).set_index("kpi")
     assert pd.isna(table.loc["new_foreign_students", "value"])
     assert table.loc["new_foreign_students", "reason"] == "the students export has no values in status or student_id"
     assert table.loc["active_partners", "reason"] == "no partners export in the data folder"

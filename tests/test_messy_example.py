@@ -16,7 +16,7 @@ import pandas as pd
 import pytest
 
 from metrics.ingest import load_dataset
-from metrics.kpis import available_years, compute_kpis
+from metrics.engine import available_years, compute_kpis
 
 ROOT = Path(__file__).resolve().parents[1]
 MESSY = ROOT / "examples" / "messy_exports"

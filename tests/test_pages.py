@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from app.format import kpi_change, kpi_value
+from metrics.vocabulary import kpi_change, kpi_value
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = ["pages/overview.py", "pages/students.py", "pages/partners.py", "pages/programs.py", "pages/mobility.py",
@@ -25,7 +25,7 @@ def data():
 
 @pytest.fixture(scope="module")
 def years(data):
-    from metrics.kpis import available_years
+    from metrics.engine import available_years
 
     return available_years(data)
 
@@ -53,10 +53,10 @@ def shown_metrics(at) -> dict[str, tuple[str, str | None]]:
 
 
 def expected_metrics(data, year, selection, lang="en") -> dict[str, tuple[str, str | None]]:
-    from metrics.kpis import kpi_table
+    from metrics.engine import kpi_table
 
     table = kpi_table(data, year, filters=selection, lang=lang)
-    return {row.name: (kpi_value(row.value, row.unit), kpi_change(row.change, row.unit))
+    return {row.name: (kpi_value(row.value, row.unit, lang), kpi_change(row.change, row.unit, lang))
             for row in table.itertuples(index=False)}
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from metrics.ingest import load_dataset
-from metrics.kpis import compute_kpis
+from metrics.engine import compute_kpis
 
 REGISTERS = Path(__file__).resolve().parent / "fixtures" / "registers"
 PARTNER_KPIS = ("active_partners", "partner_countries", "agreements_signed")

@@ -22,10 +22,10 @@ from docx import Document
 from benchmarks.bench_report import LONG_NAME_LETTERS, LONG_NAMES, long_name, with_long_partner_names
 from metrics.catalogue import CATALOGUE
 from metrics.ingest import load_dataset
-from metrics.kpis import available_years, compute_kpis
+from metrics.engine import available_years, compute_kpis
 from reports import build_content, build_report, images, render
 from reports.cli import main as cli_main
-from reports.i18n import fmt_value, t
+from metrics import vocabulary as V
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "data"
@@ -121,7 +121,7 @@ def small_pdf(small):
 
 def _kpi_rows(ws) -> dict[str, list]:
     header = [cell.value for cell in ws[1]]
-    id_col, value_col = header.index(t("col_id")), header.index(t("col_value"))
+    id_col, value_col = header.index(V.column_label("kpi_id")), header.index(V.column_label("value"))
     return {row[id_col].value: row for row in ws.iter_rows(min_row=2) if row[id_col].value}, value_col
 
 
@@ -140,12 +140,14 @@ def _assert_kpis_equal(ws, expected: dict) -> None:
 # ------------------------------------------------------------------------------------ Excel
 
 def test_xlsx_kpis_equal_kpi_library(small, small_xlsx):
-    _assert_kpis_equal(small_xlsx[t("kpi_sheet")], compute_kpis(small, YEAR))
+    _assert_kpis_equal(small_xlsx[V.t("report.kpi_sheet")], compute_kpis(small, YEAR))
 
 
 def test_xlsx_sheets_present(small_xlsx):
-    expected = [t(key) for key in ("kpi_sheet", "sheet_students", "sheet_partners", "sheet_programs",
-                                   "sheet_mobility", "sheet_events", "sheet_grants", "definitions_sheet")]
+    # one sheet per page section and per further table of its report blocks, then the definitions
+    expected = [V.t("report.kpi_sheet"), V.t("page.students"), V.t("page.partners"), V.t("partners.expiring"),
+                V.t("page.programs"), V.t("page.mobility"), V.t("page.science"), V.t("science.grant_list")[:31],
+                V.t("report.definitions_sheet")]
     assert small_xlsx.sheetnames == expected
     for ws in small_xlsx.worksheets:
         assert ws.freeze_panes == "A2", ws.title
@@ -153,10 +155,10 @@ def test_xlsx_sheets_present(small_xlsx):
 
 
 def test_xlsx_definitions_and_provenance(small, small_xlsx):
-    ws = small_xlsx[t("definitions_sheet")]
+    ws = small_xlsx[V.t("report.definitions_sheet")]
     values = [cell.value for row in ws.iter_rows() for cell in row if cell.value is not None]
     for kpi in CATALOGUE.values():
-        assert kpi.definition in values
+        assert kpi.definition_in("en") in values
     for report in small.files:
         assert report.sha256 in values
         assert report.rows_loaded in values
@@ -172,14 +174,14 @@ def test_xlsx_formula_partner_is_inert(small_xlsx):
                 if isinstance(cell.value, str) and "HYPERLINK" in cell.value:
                     assert cell.data_type == "s"
                     assert cell.value == "'" + ATTACK
-    partners = small_xlsx[t("sheet_partners")]
+    partners = small_xlsx[V.t("page.partners")]
     assert "'" + ATTACK in [row[0].value for row in partners.iter_rows(min_row=2)]
 
 
 def test_xlsx_numbers_are_numbers(small_xlsx):
-    ws = small_xlsx[t("sheet_students")]
+    ws = small_xlsx[V.t("page.students")]
     header = [cell.value for cell in ws[1]]
-    total_col = header.index(t("total"))
+    total_col = header.index(V.t("common.total"))
     totals = [row[total_col] for row in ws.iter_rows(min_row=2)]
     assert all(cell.data_type == "n" for cell in totals)
     assert totals[-1].value == 42  # 30 + 10 + 2 foreign students
@@ -197,26 +199,26 @@ def test_no_personal_data_in_any_format(small, small_xlsx, small_docx, small_pdf
 
 def test_suppress_small_hides_small_counts_but_keeps_totals(small):
     wb = openpyxl.load_workbook(io.BytesIO(build_report(small, YEAR, "xlsx", suppress_small=5)))
-    ws = wb[t("sheet_students")]
+    ws = wb[V.t("page.students")]
     header = [cell.value for cell in ws[1]]
     rows = {row[0].value: [cell.value for cell in row] for row in ws.iter_rows(min_row=2)}
     kazakhstan = rows["Kazakhstan"]
-    assert kazakhstan[header.index(t("total"))] == "<5"
+    assert kazakhstan[header.index(V.t("common.total"))] == "<5"
     assert kazakhstan[header.index("Bachelor")] == "<5"
     assert kazakhstan[header.index("Master")] == "<5"
-    assert rows["India"][header.index(t("total"))] == 30
-    total = rows[t("total")]
-    assert total[header.index(t("total"))] == 42  # exact, the suppressed 2 included
+    assert rows["India"][header.index(V.t("common.total"))] == 30
+    total = rows[V.t("common.total")]
+    assert total[header.index(V.t("common.total"))] == 42  # exact, the suppressed 2 included
     assert total[header.index("Master")] == 11
     # mobility: 3 inbound students from Kazakhstan are hidden, the total is exact
-    ws = wb[t("sheet_mobility")]
+    ws = wb[V.t("page.mobility")]
     header = [cell.value for cell in ws[1]]
     rows = {row[0].value: [cell.value for cell in row] for row in ws.iter_rows(min_row=2)}
-    assert rows["Kazakhstan"][header.index(t("col_in_students"))] == "<5"
-    assert rows[t("total")][header.index(t("col_in_students"))] == 3
-    assert rows[t("total")][header.index(t("total"))] == 10
+    assert rows["Kazakhstan"][header.index(V.column_label("in_student"))] == "<5"
+    assert rows[V.t("common.total")][header.index(V.column_label("in_student"))] == 3
+    assert rows[V.t("common.total")][header.index(V.t("common.total"))] == 10
     # KPIs are never suppressed
-    _assert_kpis_equal(wb[t("kpi_sheet")], compute_kpis(small, YEAR))
+    _assert_kpis_equal(wb[V.t("report.kpi_sheet")], compute_kpis(small, YEAR))
 
 
 def test_suppress_small_in_word(small):
@@ -224,7 +226,7 @@ def test_suppress_small_in_word(small):
     rows = [[cell.text for cell in row.cells] for table in doc.tables for row in table.rows]
     kazakhstan = next(row for row in rows if row[0] == "Kazakhstan" and "<5" in row)
     assert "2" not in kazakhstan[1:]
-    assert any(row[0] == t("total") and "42" in row for row in rows)
+    assert any(row[0] == V.t("common.total") and "42" in row for row in rows)
 
 
 # ------------------------------------------------------------------------------------ Word
@@ -233,19 +235,19 @@ def test_docx_kpis_equal_kpi_library(small, small_docx):
     expected = compute_kpis(small, YEAR)
     table = small_docx.tables[0]
     header = [cell.text for cell in table.rows[0].cells]
-    assert header[0] == t("col_kpi") and header[1] == t("col_value")
+    assert header[0] == V.column_label("indicator") and header[1] == V.column_label("value")
     body = table.rows[1:]
     assert len(body) == len(CATALOGUE)
     for row, kpi in zip(body, CATALOGUE.values()):
         assert row.cells[0].text == kpi.label("en")
-        assert row.cells[1].text == fmt_value(expected[kpi.id], kpi.unit, "en"), kpi.id
+        assert row.cells[1].text == V.kpi_value(expected[kpi.id], kpi.unit, "en"), kpi.id
 
 
 def test_docx_sections_and_title(small, small_docx):
     headings = [p.text for p in small_docx.paragraphs if p.style.name.startswith("Heading")]
-    for key in ("kpis", "sec_students", "sec_partners", "sec_programs", "sec_mobility", "sec_events",
-                "sec_grants", "definitions", "provenance"):
-        assert t(key) in headings, key
+    for key in ("report.kpis", "page.students", "page.partners", "page.programs", "page.mobility", "page.science",
+                "report.definitions", "report.provenance"):
+        assert V.t(key) in headings, key
     text = "\n".join(p.text for p in small_docx.paragraphs)
     assert "Test Medical University" in text
     assert "2024/25" in text
@@ -265,8 +267,9 @@ def test_docx_russian_labels(small):
     assert "Ключевые показатели" in headings
     assert doc.tables[0].rows[1].cells[0].text == CATALOGUE["foreign_students"].label("ru")
     text = "\n".join(p.text for p in doc.paragraphs)
-    assert ("В 2024/25 учебном году число иностранных студентов выросло на 27,3% до 42 из 3 стран; "
-            "крупнейшая страна-источник — Индия (71,4%).") in text
+    # percentages as on screen: decimal comma, a no-break space before % (metrics.vocabulary.percent)
+    assert ("В 2024/25 учебном году число иностранных студентов выросло на 27,3\u00a0% до 42 из 3 стран; "
+            "крупнейшая страна-источник — Индия (71,4\u00a0%).") in text
 
 
 # ------------------------------------------------------------------------------------ PDF
@@ -324,8 +327,8 @@ def test_pdf_is_a_pdf_with_kpi_values(small, small_pdf, tmp_path):
     text = subprocess.run(["pdftotext", "-layout", str(source), "-"], capture_output=True, text=True,
                           check=True).stdout
     assert "Test Medical University" in text
-    for key in ("sec_students", "sec_partners", "sec_mobility", "definitions"):
-        assert t(key) in text
+    for key in ("page.students", "page.partners", "page.mobility", "report.definitions"):
+        assert V.t(key) in text
     import re
 
     expected = compute_kpis(small, YEAR)
@@ -333,7 +336,7 @@ def test_pdf_is_a_pdf_with_kpi_values(small, small_pdf, tmp_path):
         pattern = re.compile(r"^\s*" + re.escape(kpi.label("en")) + r"\s{2,}(\S+)", re.MULTILINE)
         found = pattern.search(text)
         assert found, kpi.id
-        assert found.group(1) == fmt_value(expected[kpi.id], kpi.unit, "en"), kpi.id
+        assert found.group(1) == V.kpi_value(expected[kpi.id], kpi.unit, "en"), kpi.id
 
 
 @needs_chrome
@@ -382,32 +385,32 @@ def test_pdf_cyrillic_renders(small, tmp_path):
 
 def test_sample_report_kpis_and_sheets(sample, sample_year):
     wb = openpyxl.load_workbook(io.BytesIO(build_report(sample, sample_year, "xlsx", year_from=sample_year - 3)))
-    _assert_kpis_equal(wb[t("kpi_sheet")], compute_kpis(sample, sample_year))
-    assert t("trend_sheet") in wb.sheetnames
-    students = wb[t("sheet_students")]
+    _assert_kpis_equal(wb[V.t("report.kpi_sheet")], compute_kpis(sample, sample_year))
+    assert V.t("report.trend_sheet") in wb.sheetnames
+    students = wb[V.t("page.students")]
     header = [cell.value for cell in students[1]]
     last = [cell.value for cell in students[students.max_row]]
     kpis = compute_kpis(sample, sample_year)
-    assert last[0] == t("total")
-    assert last[header.index(t("total"))] == kpis["foreign_students"]
+    assert last[0] == V.t("common.total")
+    assert last[header.index(V.t("common.total"))] == kpis["foreign_students"]
 
     def total_row(sheet: str) -> dict:
-        ws = wb[t(sheet)]
+        ws = wb[V.t(sheet)[:31]]
         header = [cell.value for cell in ws[1]]
         return dict(zip(header, [cell.value for cell in ws[ws.max_row]]))
 
     # every breakdown's total row equals its KPI
-    mobility = total_row("sheet_mobility")
-    assert mobility[t("col_inbound")] == kpis["inbound_mobility"]
-    assert mobility[t("col_outbound")] == kpis["outbound_mobility"]
-    assert mobility[t("col_in_students")] == kpis["inbound_student_mobility"]
-    assert mobility[t("col_out_staff")] == kpis["outbound_staff_mobility"]
-    programs = total_row("sheet_programs")
-    assert programs[t("col_students")] == kpis["joint_program_students"]
-    assert programs[t("col_graduates")] == kpis["joint_program_graduates"]
-    events = total_row("sheet_events")
-    assert events[t("col_international")] == kpis["international_event_participants"]
-    grants = wb[t("sheet_grants")]
+    mobility = total_row("page.mobility")
+    assert mobility[V.column_label("in")] == kpis["inbound_mobility"]
+    assert mobility[V.column_label("out")] == kpis["outbound_mobility"]
+    assert mobility[V.column_label("in_student")] == kpis["inbound_student_mobility"]
+    assert mobility[V.column_label("out_staff")] == kpis["outbound_staff_mobility"]
+    programs = total_row("page.programs")
+    assert programs[V.column_label("students")] == kpis["joint_program_students"]
+    assert programs[V.column_label("graduates")] == kpis["joint_program_graduates"]
+    events = total_row("page.science")
+    assert events[V.column_label("international_participants")] == kpis["international_event_participants"]
+    grants = wb[V.t("science.grant_list")[:31]]
     assert grants.max_row - 1 == kpis["active_grants"]
 
 
@@ -423,7 +426,7 @@ def test_cli_writes_xlsx(small_dir, tmp_path):
     assert cli_main(["--data", str(small_dir), "--year", str(YEAR), "--out", str(out), "--lang", "uz",
                      "--suppress-small", "5", "--from", "2023"]) == 0
     wb = openpyxl.load_workbook(out)
-    assert t("kpi_sheet", "uz") in wb.sheetnames
+    assert V.t("report.kpi_sheet", "uz") in wb.sheetnames
 
 
 def test_cli_bad_arguments(small_dir, tmp_path):

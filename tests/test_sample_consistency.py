@@ -11,7 +11,7 @@ from metrics import breakdowns as b
 from metrics.catalogue import CATALOGUE
 from metrics.filters import Filters
 from metrics.ingest import load_dataset
-from metrics.kpis import available_years, compute_kpis, kpi_table, kpi_trend, kpis_by_year
+from metrics.engine import available_years, compute_kpis, kpi_table, kpi_trend, kpis_by_year
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 pytestmark = pytest.mark.skipif(not (DATA / "students.csv").exists(), reason="sample data not present")

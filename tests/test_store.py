@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from metrics import store
-from metrics.kpis import compute_kpis
+from metrics.engine import compute_kpis
 from metrics.mappings import Mappings, read_mappings
 
 OLD_STUDENTS = (b"year,citizenship,count,student_id\n"

@@ -12,7 +12,7 @@ import openpyxl
 import pytest
 
 from metrics.__main__ import main
-from reports.i18n import t
+from metrics.vocabulary import t
 
 STUDENTS = b"year,citizenship,count\n2024,Kazakhstan,1\n2024,India,3\n2024,Uzbekistan,10\n"  # 4 foreign in 2024
 NEW_STUDENTS = b"year,citizenship,count\n2024,Kazakhstan,1\n2024,India,3\n2024,Nepal,5\n"  # 9 foreign in 2024
@@ -129,9 +129,9 @@ def test_a_report_regenerated_from_an_old_version_names_it_and_its_hashes(folder
     run(capsys, "publish", "--data", folder, upload, "--comment", "new", "--user", "ann")
     out = tmp_path / "old.xlsx"
     assert run(capsys, "report", "--data", folder, "--version", "000001", "--year", "2024", "--out", out)[0] == 0
-    sheet = openpyxl.load_workbook(out)[t("definitions_sheet")]
+    sheet = openpyxl.load_workbook(out)[t("report.definitions_sheet")]
     rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
-    header = next(row for row in rows if t("col_version") in row)
-    at = header.index(t("col_version")), header.index(t("col_sha256"))
+    header = next(row for row in rows if t("col.version") in row)
+    at = header.index(t("col.version")), header.index(t("col.sha256"))
     files = [(row[at[0]], row[at[1]]) for row in rows[rows.index(header) + 1:] if row[at[1]]]
     assert files == [("000001", hashlib.sha256(STUDENTS).hexdigest())]

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from metrics.targets import (STATUS_AT_RISK, STATUS_MET, STATUS_ON_TRACK, applicable_target, linear_projection,
-                             target_progress, target_status)
+from metrics.engine import target_progress
+from metrics.targets import STATUS_AT_RISK, STATUS_MET, STATUS_ON_TRACK, applicable_target, linear_projection, target_status
 from metrics.ingest import Dataset
 
 

@@ -1,17 +1,64 @@
-"""Interface labels in English, Russian and Uzbek (Latin script).
+"""The one vocabulary of the dashboard, the documents and the command line: labels and number formats.
 
-Every key maps to {"en", "ru", "uz"}; tests/test_i18n.py checks that none is missing.
-KPI names come from the KPI library (``kpi_table(..., lang=...)``) and country names from
-``metrics.countries.display_name``; everything else the dashboard shows is here.
+Pure Python (no streamlit, no plotly, no pandas import), so the screen (``app/``), the report
+builders (``reports/``) and the CLIs (``metrics/``) write every word and every number the same way.
+
+- `LABELS`: every text, keyed ``area.name`` (``col.country``, ``status.met``, ``report.title``),
+  each in English, Russian and Uzbek (Latin script). `t` looks one up.
+- Words: a target is «План» / «Reja» everywhere; the status words are one set (`status_label`);
+  Uzbek writes oʻ/gʻ with U+02BB (ʻ) and the tutuq belgisi with U+02BC (ʼ) only.
+- Numbers: `number`, `percent`, `kpi_value`, `kpi_change`, `change_percent`, `date_text`,
+  `academic_year_label`; thousands are grouped with a narrow no-break space (U+202F) in every
+  language, decimals take a point in English and a comma in Russian and Uzbek; a missing value
+  is `MISSING` ("—").
+- Data words: `column_label` (a column id → heading), `data_value_label` (the data contract's
+  own English words such as ``in``/``out``, ``bachelor``, ``university`` → the language),
+  `region_label`, `unit_label`, `status_label`; and the messages `unavailable_label`, `issue_message`.
 """
 
 from __future__ import annotations
+
+import datetime as _dt
+import math
 
 LANGUAGES = ("en", "ru", "uz")
 LANGUAGE_NAMES = {"en": "English", "ru": "Русский", "uz": "Oʻzbekcha"}
 DEFAULT_LANGUAGE = "en"
 
+MISSING = "—"  # a value that is not known
+NARROW_NBSP = "\u202f"  # thousands separator: 3 027 in every language
+NBSP = "\u00a0"  # before % in Russian and Uzbek: 22,8 %
+
 LABELS: dict[str, dict[str, str]] = {
+    # --- page sections (metrics.sections): titles of the tables every page and report shows ---------
+    "common.total": {"en": "Total", "ru": "Итого", "uz": "Jami"},
+    "students.by_country_level": {"en": "Foreign students by country and level of study",
+                                  "ru": "Иностранные студенты по странам и уровням обучения",
+                                  "uz": "Xorijiy talabalar davlatlar va taʼlim darajalari boʻyicha"},
+    "partners.agreements": {"en": "Agreements in force", "ru": "Действующие соглашения",
+                            "uz": "Amaldagi shartnomalar"},
+    "mobility.table": {"en": "Students and staff by country", "ru": "Студенты и сотрудники по странам",
+                       "uz": "Talabalar va xodimlar davlatlar boʻyicha"},
+    "science.event_list": {"en": "International events", "ru": "Международные мероприятия",
+                           "uz": "Xalqaro tadbirlar"},
+    "science.grant_list": {"en": "Grant projects running", "ru": "Выполняемые грантовые проекты",
+                           "uz": "Amalga oshirilayotgan grant loyihalari"},
+    "col.in_student": {"en": "Inbound students", "ru": "Входящие студенты", "uz": "Kiruvchi talabalar"},
+    "col.in_staff": {"en": "Inbound staff", "ru": "Входящие сотрудники", "uz": "Kiruvchi xodimlar"},
+    "col.out_student": {"en": "Outbound students", "ru": "Исходящие студенты", "uz": "Chiquvchi talabalar"},
+    "col.out_staff": {"en": "Outbound staff", "ru": "Исходящие сотрудники", "uz": "Chiquvchi xodimlar"},
+    "col.in": {"en": "Inbound, total", "ru": "Входящая, всего", "uz": "Kiruvchi, jami"},
+    "col.out": {"en": "Outbound, total", "ru": "Исходящая, всего", "uz": "Chiquvchi, jami"},
+    "col.countries_count": {"en": "Number of countries", "ru": "Число стран", "uz": "Davlatlar soni"},
+    "col.total": {"en": "Total", "ru": "Всего", "uz": "Jami"},
+    "report.page_of": {"en": "Page {n} of {total}", "ru": "Стр. {n} из {total}", "uz": "Bet {n}/{total}"},
+    "map.log_scale": {"en": "log scale", "ru": "логарифмическая шкала", "uz": "logarifmik shkala"},
+    "col.kpi_id": {"en": "ID", "ru": "Код", "uz": "Kod"},
+    "col.indicator": {"en": "Indicator", "ru": "Показатель", "uz": "Koʻrsatkich"},
+    "col.skipped_lines": {"en": "Lines skipped", "ru": "Пропущено строк", "uz": "Oʻtkazib yuborilgan qatorlar"},
+    "report.chart_trend": {"en": "Foreign students by year", "ru": "Иностранные студенты по годам",
+                           "uz": "Xorijiy talabalar yillar boʻyicha"},
+    "report.data_version": {"en": "Data version", "ru": "Версия данных", "uz": "Maʼlumotlar versiyasi"},
     # --- app shell -------------------------------------------------------------------------
     "app.title": {"en": "International cooperation", "ru": "Международное сотрудничество",
                   "uz": "Xalqaro hamkorlik"},
@@ -22,7 +69,7 @@ LABELS: dict[str, dict[str, str]] = {
     "page.students": {"en": "Foreign students", "ru": "Иностранные студенты", "uz": "Xorijiy talabalar"},
     "page.partners": {"en": "Partners", "ru": "Партнёры", "uz": "Hamkorlar"},
     "page.programs": {"en": "Joint programs", "ru": "Совместные программы", "uz": "Qoʻshma dasturlar"},
-    "page.mobility": {"en": "Mobility", "ru": "Мобильность", "uz": "Akademik harakatchanlik"},
+    "page.mobility": {"en": "Mobility", "ru": "Мобильность", "uz": "Mobillik"},
     "page.science": {"en": "Science and events", "ru": "Наука и мероприятия", "uz": "Ilm-fan va tadbirlar"},
     "page.data": {"en": "Data", "ru": "Данные", "uz": "Maʼlumotlar"},
     "page.reports": {"en": "Reports", "ru": "Отчёты", "uz": "Hisobotlar"},
@@ -97,6 +144,7 @@ LABELS: dict[str, dict[str, str]] = {
     "region.Oceania": {"en": "Oceania", "ru": "Океания", "uz": "Okeaniya"},
     "region.Antarctica": {"en": "Antarctica", "ru": "Антарктида", "uz": "Antarktida"},
     "region.CIS": {"en": "CIS", "ru": "СНГ", "uz": "MDH"},
+    "region.non-CIS": {"en": "Non-CIS", "ru": "Вне СНГ", "uz": "MDHdan tashqari"},
     "region.Unknown": {"en": "Unknown", "ru": "Не указано", "uz": "Nomaʼlum"},
     # --- common ----------------------------------------------------------------------------
     "common.table": {"en": "Table", "ru": "Таблица", "uz": "Jadval"},
@@ -111,14 +159,15 @@ LABELS: dict[str, dict[str, str]] = {
     "common.scorecard_year": {"en": "Academic year {year}", "ru": "Учебный год {year}",
                               "uz": "{year} oʻquv yili"},
     "common.vs_previous": {"en": "vs previous year", "ru": "к прошлому году", "uz": "oʻtgan yilga nisbatan"},
-    "common.target": {"en": "Target", "ru": "Цель", "uz": "Maqsad"},
+    "common.target": {"en": "Target", "ru": "План", "uz": "Reja"},
     "common.status": {"en": "Status", "ru": "Статус", "uz": "Holat"},
     "common.show_all": {"en": "Show all", "ru": "Показать все", "uz": "Barchasini koʻrsatish"},
     # --- KPI status ------------------------------------------------------------------------
-    "status.on_track": {"en": "On track", "ru": "В плане", "uz": "Rejada"},
-    "status.met": {"en": "Target met", "ru": "Цель достигнута", "uz": "Maqsadga erishildi"},
+    "status.met": {"en": "Target met", "ru": "План выполнен", "uz": "Reja bajarildi"},
+    "status.on_track": {"en": "On track", "ru": "Идёт по плану", "uz": "Reja boʻyicha"},
     "status.at_risk": {"en": "At risk", "ru": "Под угрозой", "uz": "Xavf ostida"},
-    "status.no_target": {"en": "No target", "ru": "Цель не задана", "uz": "Maqsad belgilanmagan"},
+    "status.off_track": {"en": "Off track", "ru": "Отставание от плана", "uz": "Rejadan ortda"},
+    "status.no_target": {"en": "No target", "ru": "План не задан", "uz": "Reja belgilanmagan"},
     "status.no_data": {"en": "No data", "ru": "Нет данных", "uz": "Maʼlumot yoʻq"},
     # --- overview --------------------------------------------------------------------------
     "overview.scorecard": {"en": "KPI scorecard", "ru": "Ключевые показатели", "uz": "Asosiy koʻrsatkichlar"},
@@ -165,7 +214,7 @@ LABELS: dict[str, dict[str, str]] = {
                          "ru": "Баланс по странам (входящая − исходящая)",
                          "uz": "Davlatlar boʻyicha balans (kiruvchi − chiquvchi)"},
     "mobility.map": {"en": "Mobility by country", "ru": "Мобильность по странам",
-                     "uz": "Davlatlar boʻyicha harakatchanlik"},
+                     "uz": "Davlatlar boʻyicha mobillik"},
     "direction.in": {"en": "Inbound", "ru": "Входящая", "uz": "Kiruvchi"},
     "direction.out": {"en": "Outbound", "ru": "Исходящая", "uz": "Chiquvchi"},
     "category.student": {"en": "Students", "ru": "Студенты", "uz": "Talabalar"},
@@ -180,6 +229,11 @@ LABELS: dict[str, dict[str, str]] = {
                              "uz": "Faxriy doktorlar davlatlar boʻyicha"},
     "science.event_countries": {"en": "Countries of event participants", "ru": "Страны участников мероприятий",
                                 "uz": "Tadbir ishtirokchilari davlatlari"},
+    "science.research_list": {"en": "Research projects with foreign partners",
+                              "ru": "Научные проекты с зарубежными партнёрами",
+                              "uz": "Xorijiy hamkorlar bilan ilmiy loyihalar"},
+    "science.research": {"en": "Research projects by year", "ru": "Научные проекты по годам",
+                         "uz": "Ilmiy loyihalar yillar boʻyicha"},
     # --- data ------------------------------------------------------------------------------
     "data.files": {"en": "Files loaded", "ru": "Загруженные файлы", "uz": "Yuklangan fayllar"},
     "data.validation": {"en": "Validation report", "ru": "Отчёт о проверке", "uz": "Tekshiruv hisoboti"},
@@ -217,7 +271,7 @@ LABELS: dict[str, dict[str, str]] = {
                              "uz": "ustun maʼlumotlar tavsifida yoʻq; eʼtiborga olinmadi"},
     "issue.column_duplicate": {"en": "second column for '{field}'; the first one is used",
                                "ru": "второй столбец для «{field}»; используется первый",
-                               "uz": "'{field}' uchun ikkinchi ustun; birinchisi ishlatiladi"},
+                               "uz": "«{field}» uchun ikkinchi ustun; birinchisi ishlatiladi"},
     "issue.row_skipped": {"en": "total, subtotal or repeated header row skipped",
                           "ru": "строка итога, подытога или повтор заголовка пропущена",
                           "uz": "jami, oraliq jami yoki takroriy sarlavha qatori oʻtkazib yuborildi"},
@@ -232,11 +286,11 @@ LABELS: dict[str, dict[str, str]] = {
                                     "uz": "{expected} kutilgan; qiymat boʻsh qoldirildi"},
     "issue.value_required_empty": {"en": "required value '{field}' is empty; row excluded",
                                    "ru": "обязательное значение «{field}» пусто; строка исключена",
-                                   "uz": "majburiy '{field}' qiymati boʻsh; qator chiqarib tashlandi"},
+                                   "uz": "majburiy «{field}» qiymati boʻsh; qator chiqarib tashlandi"},
     "issue.country_unresolved": {
         "en": "not one country (an aggregate such as 'Stateless', or an unknown spelling): {n} row(s) kept without a country",
         "ru": "не одна страна (группа вроде «Без гражданства» или неизвестное написание): {n} строк(и) сохранены без страны",
-        "uz": "bitta davlat emas ('Fuqaroligi yoʻq' kabi guruh yoki nomaʼlum yozuv): {n} qator davlatsiz saqlandi"},
+        "uz": "bitta davlat emas («Fuqaroligi yoʻq» kabi guruh yoki nomaʼlum yozuv): {n} qator davlatsiz saqlandi"},
     "issue.country_list_unresolved": {"en": "not a country name I know; left out of the list",
                                       "ru": "неизвестное название страны; не включено в список",
                                       "uz": "nomaʼlum davlat nomi; roʻyxatga kiritilmadi"},
@@ -284,7 +338,7 @@ LABELS: dict[str, dict[str, str]] = {
     "issue.export_ambiguous": {
         "en": "{files} both hold the '{export}' export; neither was read. Keep one file per export",
         "ru": "{files}: оба файла содержат выгрузку «{export}»; ни один не прочитан. Оставьте один файл на выгрузку",
-        "uz": "{files}: ikkala fayl ham '{export}' eksportini oʻz ichiga oladi; hech biri oʻqilmadi. Har bir eksport uchun bitta fayl qoldiring"},
+        "uz": "{files}: ikkala fayl ham «{export}» eksportini oʻz ichiga oladi; hech biri oʻqilmadi. Har bir eksport uchun bitta fayl qoldiring"},
     "issue.file_skipped": {
         "en": "skipped: not recognised as an export. Name it after the export it holds (e.g. students.csv)",
         "ru": "пропущен: не распознан как выгрузка. Назовите файл по выгрузке (например, students.csv)",
@@ -292,13 +346,13 @@ LABELS: dict[str, dict[str, str]] = {
     "issue.file_taken_for": {
         "en": "taken for the '{export}' export (by its columns)",
         "ru": "принят как выгрузка «{export}» (по столбцам)",
-        "uz": "'{export}' eksporti sifatida qabul qilindi (ustunlari boʻyicha)"},
+        "uz": "«{export}» eksporti sifatida qabul qilindi (ustunlari boʻyicha)"},
     "issue.column_numbering": {"en": "row-number column; ignored", "ru": "столбец с номерами строк; пропущен",
                                "uz": "tartib raqami ustuni; eʼtiborga olinmadi"},
     "issue.validity_not_understood": {
         "en": "the validity is not understood; the agreement counts as open-ended until it is fixed. Write a date, 'до DATE', 'на 5 лет' or 'бессрочно'",
         "ru": "срок действия не распознан; соглашение считается бессрочным, пока это не исправлено. Укажите дату, «до ДАТА», «на 5 лет» или «бессрочно»",
-        "uz": "amal qilish muddati tanilmadi; tuzatilguncha kelishuv muddatsiz hisoblanadi. Sana, 'SANA gacha', '5 yil' yoki 'muddatsiz' deb yozing"},
+        "uz": "amal qilish muddati tanilmadi; tuzatilguncha kelishuv muddatsiz hisoblanadi. Sana, «SANA gacha», «5 yil» yoki «muddatsiz» deb yozing"},
     "issue.validity_far_future": {
         "en": "an end date in 2100 or later means the agreement is open-ended",
         "ru": "дата окончания в 2100 году или позже означает бессрочное соглашение",
@@ -355,9 +409,9 @@ LABELS: dict[str, dict[str, str]] = {
     "col.year": {"en": "Year", "ru": "Год", "uz": "Yil"},
     "col.students": {"en": "Students", "ru": "Студенты", "uz": "Talabalar"},
     "col.graduates": {"en": "Graduates", "ru": "Выпускники", "uz": "Bitiruvchilar"},
-    "col.count": {"en": "Count", "ru": "Количество", "uz": "Soni"},
+    "col.count": {"en": "Number", "ru": "Количество", "uz": "Soni"},
     "col.value": {"en": "Value", "ru": "Значение", "uz": "Qiymat"},
-    "col.share": {"en": "Share", "ru": "Доля", "uz": "Ulush"},
+    "col.share": {"en": "Share, %", "ru": "Доля, %", "uz": "Ulush, %"},
     "col.faculty": {"en": "Faculty", "ru": "Факультет", "uz": "Fakultet"},
     "col.level": {"en": "Level", "ru": "Уровень", "uz": "Daraja"},
     "col.continent": {"en": "Region", "ru": "Регион", "uz": "Mintaqa"},
@@ -368,7 +422,7 @@ LABELS: dict[str, dict[str, str]] = {
     "col.field": {"en": "Field", "ru": "Направление", "uz": "Yoʻnalish"},
     "col.agreements": {"en": "Agreements", "ru": "Соглашения", "uz": "Shartnomalar"},
     "col.signed": {"en": "Signed", "ru": "Подписано", "uz": "Imzolangan"},
-    "col.expires": {"en": "Expires", "ru": "Истекает", "uz": "Tugaydi"},
+    "col.expires": {"en": "Expires", "ru": "Действует до", "uz": "Amal qilish muddati"},
     "col.days_left": {"en": "Days left", "ru": "Осталось дней", "uz": "Qolgan kunlar"},
     "col.last_activity": {"en": "Last activity", "ru": "Последняя активность", "uz": "Soʻnggi faollik"},
     "col.program": {"en": "Program", "ru": "Программа", "uz": "Dastur"},
@@ -383,7 +437,7 @@ LABELS: dict[str, dict[str, str]] = {
     "col.international_participants": {"en": "International participants", "ru": "Иностранные участники",
                                        "uz": "Xorijiy ishtirokchilar"},
     "col.grants": {"en": "Grants", "ru": "Гранты", "uz": "Grantlar"},
-    "col.amount": {"en": "Amount", "ru": "Сумма", "uz": "Miqdor"},
+    "col.amount": {"en": "Budget", "ru": "Бюджет", "uz": "Byudjet"},
     "col.currency": {"en": "Currency", "ru": "Валюта", "uz": "Valyuta"},
     "col.honorary_doctorates": {"en": "Honorary doctorates", "ru": "Почётные доктора", "uz": "Faxriy doktorlar"},
     "col.first_year": {"en": "First year", "ru": "Первый год", "uz": "Birinchi yil"},
@@ -399,19 +453,22 @@ LABELS: dict[str, dict[str, str]] = {
     "col.message": {"en": "Problem", "ru": "Проблема", "uz": "Muammo"},
     "col.severity": {"en": "Severity", "ru": "Важность", "uz": "Muhimlik"},
     "col.name": {"en": "Indicator", "ru": "Показатель", "uz": "Koʻrsatkich"},
-    "col.unit": {"en": "Unit", "ru": "Единица", "uz": "Birlik"},
-    "col.previous": {"en": "Previous year", "ru": "Прошлый год", "uz": "Oʻtgan yil"},
+    "col.unit": {"en": "Unit", "ru": "Единица измерения", "uz": "Oʻlchov birligi"},
+    "col.previous": {"en": "Previous year", "ru": "Предыдущий год", "uz": "Oʻtgan yil"},
     "col.change": {"en": "Change", "ru": "Изменение", "uz": "Oʻzgarish"},
     "col.change_pct": {"en": "Change, %", "ru": "Изменение, %", "uz": "Oʻzgarish, %"},
-    "col.target": {"en": "Target", "ru": "Цель", "uz": "Maqsad"},
-    "col.gap": {"en": "Gap to target", "ru": "Отклонение от цели", "uz": "Maqsaddan farq"},
+    "col.target": {"en": "Target", "ru": "План", "uz": "Reja"},
+    "col.gap": {"en": "Gap to target", "ru": "Отклонение от плана", "uz": "Rejadan farq"},
     "col.status": {"en": "Status", "ru": "Статус", "uz": "Holat"},
     "col.definition": {"en": "Definition", "ru": "Определение", "uz": "Taʼrif"},
     "col.raw": {"en": "Name as written", "ru": "Название в файле", "uz": "Fayldagi nomi"},
     "col.rows": {"en": "Rows", "ru": "Строк", "uz": "Qatorlar"},
     "col.funder": {"en": "Funder", "ru": "Источник финансирования", "uz": "Moliyalashtiruvchi"},
-    "col.grant": {"en": "Grant", "ru": "Грант", "uz": "Grant"},
+    "col.grant": {"en": "Grant project", "ru": "Грантовый проект", "uz": "Grant loyihasi"},
     "col.event": {"en": "Event", "ru": "Мероприятие", "uz": "Tadbir"},
+    "col.title": {"en": "Project", "ru": "Проект", "uz": "Loyiha"},
+    "col.funding": {"en": "Funding", "ru": "Финансирование", "uz": "Moliyalashtirish"},
+    "col.projects": {"en": "Projects", "ru": "Проекты", "uz": "Loyihalar"},
     "col.new": {"en": "New", "ru": "Новые", "uz": "Yangi"},
     "col.active": {"en": "Active", "ru": "Действующие", "uz": "Amaldagi"},
     # --- sign-in, roles, users and the audit log (app/auth.py, pages/signin.py, pages/admin.py) ----
@@ -645,48 +702,451 @@ LABELS: dict[str, dict[str, str]] = {
     "history.rolled_back": {"en": "Version {version} restores version {restored}. The dashboard shows it now.",
                             "ru": "Версия {version} восстанавливает версию {restored}. Панель уже показывает её.",
                             "uz": "{version} versiya {restored} versiyani tiklaydi. Panel endi uni koʻrsatadi."},
+    # --- more table columns: every column id of metrics.breakdowns, metrics.kpis.kpi_table and the
+    # data contract (metrics.schema) has a heading, so a table never shows a raw id like "Kpi" ----
+    "col.kpi": {"en": "KPI code", "ru": "Код показателя", "uz": "Koʻrsatkich kodi"},
+    "col.actual": {"en": "Actual", "ru": "Факт", "uz": "Amalda"},
+    "col.higher_is_better": {"en": "Higher is better", "ru": "Чем больше, тем лучше", "uz": "Koʻp boʻlgani yaxshi"},
+    "col.source": {"en": "Source", "ru": "Источник", "uz": "Manba"},
+    "col.version": {"en": "Data version", "ru": "Версия данных", "uz": "Maʼlumotlar versiyasi"},
+    "col.sha256": {"en": "SHA-256", "ru": "SHA-256", "uz": "SHA-256"},
+    "col.delimiter": {"en": "Delimiter", "ru": "Разделитель", "uz": "Ajratgich"},
+    "col.city": {"en": "City", "ru": "Город", "uz": "Shahar"},
+    "col.fields": {"en": "Fields", "ru": "Направления", "uz": "Yoʻnalishlar"},
+    "col.agreement": {"en": "Agreement", "ru": "Соглашение", "uz": "Shartnoma"},
+    "col.in_force": {"en": "In force", "ru": "Действует", "uz": "Amalda"},
+    "col.start_year": {"en": "Start", "ru": "Начало", "uz": "Boshlanish"},
+    "col.end_year": {"en": "End", "ru": "Окончание", "uz": "Tugash"},
+    "col.people": {"en": "People", "ru": "Человек", "uz": "Kishi"},
+    "col.date": {"en": "Date", "ru": "Дата", "uz": "Sana"},
+    "col.international": {"en": "From abroad", "ru": "Зарубежные", "uz": "Xorijdan"},
+    "col.countries": {"en": "Countries", "ru": "Страны", "uz": "Davlatlar"},
+    "col.n_countries": {"en": "Number of countries", "ru": "Число стран", "uz": "Davlatlar soni"},
+    "col.all_students": {"en": "All students", "ru": "Всего студентов", "uz": "Jami talabalar"},
+    "col.total_students": {"en": "All students", "ru": "Всего студентов", "uz": "Jami talabalar"},
+    "col.foreign_students": {"en": "Foreign students", "ru": "Иностранные студенты", "uz": "Xorijiy talabalar"},
+    "col.new_foreign_students": {"en": "New foreign students", "ru": "Новые иностранные студенты",
+                                 "uz": "Yangi xorijiy talabalar"},
+    "col.international_events": {"en": "International events", "ru": "Международные мероприятия",
+                                  "uz": "Xalqaro tadbirlar"},
+    "col.awards": {"en": "Awards", "ru": "Присвоено званий", "uz": "Berilgan unvonlar"},
+    "col.citizenship": {"en": "Citizenship", "ru": "Гражданство", "uz": "Fuqarolik"},
+    "col.citizenship_raw": {"en": "Citizenship as written", "ru": "Гражданство в файле", "uz": "Fayldagi fuqarolik"},
+    "col.cumulative": {"en": "Cumulative", "ru": "Нарастающим итогом", "uz": "Jamlanma"},
+    "col.running": {"en": "Running", "ru": "Реализуются", "uz": "Amalda"},
+    "col.expiry_month": {"en": "Month of expiry", "ru": "Месяц окончания", "uz": "Tugash oyi"},
+    "col.expiry_year": {"en": "Year of expiry", "ru": "Год окончания", "uz": "Tugash yili"},
+    "col.growth_pct": {"en": "Growth, %", "ru": "Рост, %", "uz": "Oʻsish, %"},
+    "col.group": {"en": "Group", "ru": "Группа", "uz": "Guruh"},
+    "col.sex": {"en": "Sex", "ru": "Пол", "uz": "Jinsi"},
+    "col.student_id": {"en": "Student ID", "ru": "Номер студента", "uz": "Talaba raqami"},
+    "col.affiliation": {"en": "Affiliation", "ru": "Организация", "uz": "Tashkilot"},
+    "col.fte": {"en": "Full-time equivalent", "ru": "Ставки (FTE)", "uz": "Shtat birligi (FTE)"},
+    "col.partner_id": {"en": "Partner ID", "ru": "Код партнёра", "uz": "Hamkor kodi"},
+    "col.purpose": {"en": "Purpose", "ru": "Цель поездки", "uz": "Safar maqsadi"},
+    "col.names": {"en": "Names", "ru": "Названия", "uz": "Nomlar"},
+    # --- units of a KPI (metrics.catalogue.UNITS) ---------------------------------------------------
+    "unit.count": {"en": "number", "ru": "кол-во", "uz": "soni"},
+    "unit.percent": {"en": "%", "ru": "%", "uz": "%"},
+    "unit.ratio": {"en": "ratio", "ru": "коэфф.", "uz": "nisbat"},
+    "unit.index": {"en": "index", "ru": "индекс", "uz": "indeks"},
+    # --- the fixed data vocabulary: words the data contract itself writes in English ----------------
+    "value.unknown": {"en": "Unknown", "ru": "Не указано", "uz": "Nomaʼlum"},
+    "value.other": {"en": "Other", "ru": "Прочие", "uz": "Boshqalar"},
+    "level.bachelor": {"en": "Bachelor", "ru": "Бакалавриат", "uz": "Bakalavriat"},
+    "level.master": {"en": "Master", "ru": "Магистратура", "uz": "Magistratura"},
+    "level.phd": {"en": "PhD", "ru": "Докторантура (PhD)", "uz": "Doktorantura (PhD)"},
+    "level.residency": {"en": "Residency", "ru": "Ординатура", "uz": "Klinik ordinatura"},
+    "type.university": {"en": "University", "ru": "Университет", "uz": "Universitet"},
+    "type.hospital": {"en": "Hospital", "ru": "Клиника", "uz": "Klinika"},
+    "type.research centre": {"en": "Research centre", "ru": "Научный центр", "uz": "Ilmiy markaz"},
+    "type.society": {"en": "Society", "ru": "Общество", "uz": "Jamiyat"},
+    "type.professional society": {"en": "Professional society", "ru": "Профессиональное общество",
+                                  "uz": "Kasbiy jamiyat"},
+    "type.agency": {"en": "Agency", "ru": "Агентство", "uz": "Agentlik"},
+    "type.foundation": {"en": "Foundation", "ru": "Фонд", "uz": "Jamgʻarma"},
+    "type.double": {"en": "Double degree", "ru": "Двойной диплом", "uz": "Ikki diplomli"},
+    "type.joint": {"en": "Joint degree", "ru": "Совместная программа", "uz": "Qoʻshma dastur"},
+    "type.conference": {"en": "Conference", "ru": "Конференция", "uz": "Konferensiya"},
+    "type.congress": {"en": "Congress", "ru": "Конгресс", "uz": "Kongress"},
+    "type.symposium": {"en": "Symposium", "ru": "Симпозиум", "uz": "Simpozium"},
+    "type.workshop": {"en": "Workshop", "ru": "Семинар-практикум", "uz": "Amaliy seminar"},
+    "type.master-class": {"en": "Master class", "ru": "Мастер-класс", "uz": "Mahorat darsi"},
+    "type.school": {"en": "School", "ru": "Школа", "uz": "Maktab"},
+    "type.round table": {"en": "Round table", "ru": "Круглый стол", "uz": "Davra suhbati"},
+    "type.webinar": {"en": "Webinar", "ru": "Вебинар", "uz": "Vebinar"},
+    "field.education": {"en": "Education", "ru": "Образование", "uz": "Taʼlim"},
+    "field.research": {"en": "Research", "ru": "Наука", "uz": "Ilmiy tadqiqot"},
+    "field.patient care": {"en": "Patient care", "ru": "Лечебная работа", "uz": "Davolash ishi"},
+    "purpose.study": {"en": "Study", "ru": "Обучение", "uz": "Oʻqish"},
+    "purpose.internship": {"en": "Internship", "ru": "Стажировка", "uz": "Amaliyot"},
+    "purpose.research": {"en": "Research", "ru": "Научная работа", "uz": "Ilmiy ish"},
+    "purpose.teaching": {"en": "Teaching", "ru": "Преподавание", "uz": "Dars berish"},
+    "purpose.conference": {"en": "Conference", "ru": "Конференция", "uz": "Konferensiya"},
+    "purpose.professional development": {"en": "Professional development", "ru": "Повышение квалификации",
+                                         "uz": "Malaka oshirish"},
+    "sex.F": {"en": "Female", "ru": "Женский", "uz": "Ayol"},
+    "sex.M": {"en": "Male", "ru": "Мужской", "uz": "Erkak"},
+    "enrolment.new": {"en": "New", "ru": "Новый", "uz": "Yangi"},
+    "enrolment.continuing": {"en": "Continuing", "ru": "Продолжает обучение", "uz": "Oʻqishni davom ettirmoqda"},
+    "enrolment.graduated": {"en": "Graduated", "ru": "Выпускник", "uz": "Bitirgan"},
+    "enrolment.expelled": {"en": "Expelled", "ru": "Отчислен", "uz": "Chetlashtirilgan"},
+    "enrolment.withdrawn": {"en": "Withdrawn", "ru": "Выбыл", "uz": "Oʻqishni tark etgan"},
+    # --- documents: the annual report (reports/) ----------------------------------------------------
+    "report.title": {"en": "International cooperation report", "ru": "Отчёт о международном сотрудничестве",
+                     "uz": "Xalqaro hamkorlik boʻyicha hisobot"},
+    "report.academic_year": {"en": "Academic year", "ru": "Учебный год", "uz": "Oʻquv yili"},
+    "report.years": {"en": "Years", "ru": "Годы", "uz": "Yillar"},
+    "report.period": {"en": "Period", "ru": "Период", "uz": "Davr"},
+    "report.generated": {"en": "Generated", "ru": "Сформирован", "uz": "Yaratilgan"},
+    "report.prepared_for": {"en": "For accreditation and the rectorate", "ru": "Для аккредитации и ректората",
+                            "uz": "Akkreditatsiya va rektorat uchun"},
+    "report.suppression_note": {
+        "en": "Counts from 1 to {m} are shown as <{n} to protect privacy; totals are exact.",
+        "ru": "Значения от 1 до {m} показаны как <{n} для защиты персональных данных; итоги точные.",
+        "uz": "Shaxsiy maʼlumotlarni himoya qilish uchun 1 dan {m} gacha boʻlgan sonlar <{n} koʻrinishida berilgan; "
+              "jami qiymatlar aniq."},
+    "report.summary": {"en": "Summary", "ru": "Краткие итоги", "uz": "Qisqacha xulosa"},
+    "report.kpis": {"en": "Key performance indicators", "ru": "Ключевые показатели", "uz": "Asosiy koʻrsatkichlar"},
+    "report.kpi_sheet": {"en": "KPIs", "ru": "Показатели", "uz": "Koʻrsatkichlar"},
+    "report.trend": {"en": "Indicators over the years", "ru": "Динамика показателей", "uz": "Koʻrsatkichlar dinamikasi"},
+    "report.trend_sheet": {"en": "Trend", "ru": "Динамика", "uz": "Dinamika"},
+    "report.definitions": {"en": "Definitions and data sources", "ru": "Определения и источники данных",
+                           "uz": "Taʼriflar va maʼlumot manbalari"},
+    "report.definitions_sheet": {"en": "Definitions", "ru": "Определения", "uz": "Taʼriflar"},
+    "report.provenance": {"en": "Data files used", "ru": "Использованные файлы данных",
+                          "uz": "Foydalanilgan maʼlumot fayllari"},
+    "report.about": {"en": "About this report", "ru": "Об отчёте", "uz": "Hisobot haqida"},
+    "report.contents": {"en": "Contents", "ru": "Содержание", "uz": "Mundarija"},
+    "report.page": {"en": "Page", "ru": "Стр.", "uz": "Bet"},
+    "report.more_rows": {"en": "… and {n} more rows (see the Excel workbook).",
+                         "ru": "… и ещё {n} строк (см. книгу Excel).",
+                         "uz": "… va yana {n} qator (Excel faylida)."},
+    "report.no_data": {"en": "No data for this year.", "ru": "Нет данных за этот год.",
+                       "uz": "Bu yil uchun maʼlumot yoʻq."},
+    "report.chart_unavailable": {"en": "Chart not drawn: {reason}", "ru": "Диаграмма не построена: {reason}",
+                                 "uz": "Diagramma chizilmadi: {reason}"},
+    "report.other_countries": {"en": "Other countries", "ru": "Прочие страны", "uz": "Boshqa davlatlar"},
+    "report.col_item": {"en": "Item", "ru": "Параметр", "uz": "Parametr"},
+    "report.col_detail": {"en": "Value", "ru": "Значение", "uz": "Qiymat"},
+    "report.university": {"en": "University", "ru": "Университет", "uz": "Universitet"},
+    "report.suppress_small": {"en": "Small counts suppressed below", "ru": "Малые значения скрыты ниже",
+                              "uz": "Kichik sonlar yashirilgan (chegara)"},
+    "report.none": {"en": "none", "ru": "нет", "uz": "yoʻq"},
+    "report.errors_warnings": {"en": "errors: {e}, warnings: {w}", "ru": "ошибок: {e}, предупреждений: {w}",
+                               "uz": "xatolar: {e}, ogohlantirishlar: {w}"},
+    "report.validation_issues": {"en": "Validation records", "ru": "Записи проверки данных",
+                                 "uz": "Tekshiruv yozuvlari"},
+    "report.yes": {"en": "yes", "ru": "да", "uz": "ha"},
+    "report.no": {"en": "no", "ru": "нет", "uz": "yoʻq"},
+    "report.sec_students": {"en": "Foreign students by country and level",
+                            "ru": "Иностранные студенты по странам и уровням обучения",
+                            "uz": "Xorijiy talabalar davlatlar va taʼlim darajalari boʻyicha"},
+    "report.sec_partners": {"en": "Partner institutions", "ru": "Партнёрские организации",
+                            "uz": "Hamkor tashkilotlar"},
+    "report.sec_programs": {"en": "Joint and double-degree programs",
+                            "ru": "Совместные образовательные программы и программы двух дипломов",
+                            "uz": "Qoʻshma va ikki diplomli taʼlim dasturlari"},
+    "report.sec_mobility": {"en": "Academic mobility by country and direction",
+                            "ru": "Академическая мобильность по странам и направлениям",
+                            "uz": "Akademik mobillik davlatlar va yoʻnalishlar boʻyicha"},
+    "report.sec_events": {"en": "International scientific events", "ru": "Международные научные мероприятия",
+                          "uz": "Xalqaro ilmiy tadbirlar"},
+    "report.sec_grants": {"en": "Grant projects with foreign partners",
+                          "ru": "Грантовые проекты с зарубежными партнёрами",
+                          "uz": "Xorijiy hamkorlar bilan grant loyihalari"},
+    "report.sheet_events": {"en": "Events", "ru": "Мероприятия", "uz": "Tadbirlar"},
+    "report.sheet_grants": {"en": "Grants", "ru": "Гранты", "uz": "Grantlar"},
+    "report.chart_students_level": {"en": "Foreign students by level", "ru": "Иностранные студенты по уровням",
+                                    "uz": "Xorijiy talabalar darajalar boʻyicha"},
+    "report.chart_partners_map": {"en": "Partners by country", "ru": "Партнёры по странам",
+                                  "uz": "Hamkorlar davlatlar boʻyicha"},
+    "report.chart_programs": {"en": "Students in joint programs", "ru": "Студенты совместных программ",
+                              "uz": "Qoʻshma dasturlar talabalari"},
+    "report.chart_mobility": {"en": "Mobility by country (top 15)", "ru": "Мобильность по странам (топ-15)",
+                              "uz": "Mobillik davlatlar boʻyicha (top-15)"},
+    "report.chart_events": {"en": "Participants by event type", "ru": "Участники по типам мероприятий",
+                            "uz": "Tadbir turlari boʻyicha ishtirokchilar"},
+    "report.chart_grants": {"en": "Grant projects by partner country", "ru": "Грантовые проекты по странам партнёров",
+                            "uz": "Grant loyihalari hamkor davlatlar boʻyicha"},
 }
 
 
-def t(key: str, lang: str = DEFAULT_LANGUAGE, **values: object) -> str:
-    """The label for ``key`` in ``lang``; English when a language is missing, the key when unknown."""
+# ----------------------------------------------------------------------------------------- lookup
+
+def check_lang(lang: str | None) -> str:
+    """``lang`` as one of `LANGUAGES` (case-insensitive; None gives the default); ValueError otherwise."""
+    code = (lang or DEFAULT_LANGUAGE).strip().lower() if isinstance(lang, str) or lang is None else lang
+    if code not in LANGUAGES:
+        raise ValueError(f"Unknown language {lang!r}: use one of {', '.join(LANGUAGES)}.")
+    return code
+
+
+def t(key: str, lang: str = DEFAULT_LANGUAGE, **kwargs: object) -> str:
+    """The label ``key`` in ``lang``, its ``{placeholders}`` filled from ``kwargs``.
+
+    KeyError for a key not in `LABELS`, ValueError for a language not in `LANGUAGES`.
+    """
+    lang = check_lang(lang)
+    try:
+        entry = LABELS[key]
+    except KeyError:
+        raise KeyError(f"no label {key!r} in metrics.vocabulary.LABELS") from None
+    text = entry[lang]
+    return text.format(**kwargs) if kwargs else text
+
+
+def _label(key: str, lang: str) -> str | None:
     entry = LABELS.get(key)
-    if entry is None:
-        text = key.split(".", 1)[-1].replace("_", " ")
+    return entry[check_lang(lang)] if entry is not None else None
+
+
+# ----------------------------------------------------------------------------------------- numbers
+
+def present(value: object) -> bool:
+    """False for a missing value: None, NaN, pd.NA, pd.NaT (and numpy's NaN/NaT); True otherwise."""
+    if value is None:
+        return False
+    if type(value).__name__ in ("NAType", "NaTType"):
+        return False
+    try:
+        return not bool(value != value)  # NaN and NaT differ from themselves
+    except (TypeError, ValueError):  # pd.NA-like: its comparisons are NA, and bool(NA) raises
+        return False
+
+
+def _float(value: object) -> float | None:
+    try:
+        number = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return None
+    return None if math.isnan(number) else number
+
+
+def _digits(magnitude: float, lang: str, decimals: int) -> str:
+    """A non-negative number with the language's separators: 3 027, 2.60 (en) / 2,60 (ru, uz)."""
+    text = f"{magnitude:,.{int(decimals)}f}"
+    decimal = "." if lang == "en" else ","
+    return text.replace(",", "\x00").replace(".", decimal).replace("\x00", NARROW_NBSP)
+
+
+def number(value: object, lang: str = DEFAULT_LANGUAGE, decimals: int = 0) -> str:
+    """3027 → '3 027' (U+202F); 2.5977 with 2 decimals → '2.60' (en), '2,60' (ru, uz); missing → '—'.
+
+    Text that is not a number is returned as it is.
+    """
+    lang = check_lang(lang)
+    if not present(value):
+        return MISSING
+    x = _float(value)
+    if x is None:
+        return str(value)
+    if round(abs(x), int(decimals)) == 0:
+        x = 0.0  # no "-0"
+    return ("-" if x < 0 else "") + _digits(abs(x), lang, decimals)
+
+
+def _percent_sign(lang: str) -> str:
+    return "%" if lang == "en" else NBSP + "%"
+
+
+def percent(value: object, lang: str = DEFAULT_LANGUAGE, decimals: int = 1) -> str:
+    """A percentage: '22.8%' (en), '22,8 %' (ru, uz; U+00A0 before %); missing → '—'."""
+    lang = check_lang(lang)
+    if not present(value) or _float(value) is None:
+        return number(value, lang, decimals)
+    return number(value, lang, decimals) + _percent_sign(lang)
+
+
+PERCENT_UNITS = ("percent", "%", "pct", "share", "ratio_pct")
+
+
+def _unit(unit: object) -> str | None:
+    if not isinstance(unit, str):
+        return None
+    name = unit.strip().lower()
+    return "percent" if name in PERCENT_UNITS else name
+
+
+def kpi_value(value: object, unit: str | None, lang: str = DEFAULT_LANGUAGE) -> str:
+    """A KPI value in its unit: count whole ('3 027'), percent one decimal with % ('22.8%'), ratio/index 2 decimals."""
+    lang = check_lang(lang)
+    if not present(value):
+        return MISSING
+    unit = _unit(unit)
+    if unit == "count":
+        return number(value, lang, 0)
+    if unit == "percent":
+        return percent(value, lang, 1)
+    return number(value, lang, 2)
+
+
+POINTS = {"en": "pp", "ru": "п.п.", "uz": "f.p."}  # percentage points
+
+
+def _signed(magnitude_text: str, x: float, rounded_zero: bool) -> str:
+    # ASCII "-": st.metric reads a leading "-" as a fall
+    sign = "" if rounded_zero else ("+" if x > 0 else "-" if x < 0 else "")
+    return sign + magnitude_text
+
+
+def kpi_change(change: object, unit: str | None, lang: str = DEFAULT_LANGUAGE) -> str | None:
+    """Signed change against the previous year: '+382', '+3.2 pp' (en), '+3,2 п.п.' (ru), '+3,2 f.p.' (uz).
+
+    A fall starts with an ASCII '-' (st.metric needs it); None when the change is not known.
+    """
+    lang = check_lang(lang)
+    if not present(change):
+        return None
+    x = _float(change)
+    if x is None:
+        return None
+    unit = _unit(unit)
+    decimals = 0 if unit == "count" else 1 if unit == "percent" else 2
+    text = _digits(abs(x), lang, decimals)
+    if unit == "percent":
+        text += " " + POINTS[lang]
+    return _signed(text, x, round(abs(x), decimals) == 0)
+
+
+def change_percent(value: object, lang: str = DEFAULT_LANGUAGE, decimals: int = 1) -> str:
+    """A signed relative change: '+27.3%' (en), '-5,0 %' (ru, uz); missing → '—'."""
+    lang = check_lang(lang)
+    if not present(value):
+        return MISSING
+    x = _float(value)
+    if x is None:
+        return str(value)
+    return _signed(_digits(abs(x), lang, decimals) + _percent_sign(lang), x, round(abs(x), decimals) == 0)
+
+
+def date_text(value: object, lang: str = DEFAULT_LANGUAGE) -> str:
+    """A date: '2026-12-10' (en, ISO), '10.12.2026' (ru, uz).
+
+    Takes a date, a datetime, a pandas Timestamp or an ISO string; missing → '—'; other text unchanged.
+    """
+    lang = check_lang(lang)
+    if not present(value):
+        return MISSING
+    if isinstance(value, str):
+        text = value.strip()
+        if not text:
+            return MISSING
+        try:
+            day = _dt.date.fromisoformat(text[:10])
+        except ValueError:
+            return value
+    elif isinstance(value, _dt.datetime):  # pandas' Timestamp is a datetime
+        day = value.date()
+    elif isinstance(value, _dt.date):
+        day = value
+    elif hasattr(value, "astype") and hasattr(value, "dtype"):  # numpy datetime64
+        return date_text(str(value)[:10], lang)
     else:
-        text = entry.get(lang) or entry[DEFAULT_LANGUAGE]
-    return text.format(**values) if values else text
+        return str(value)
+    return day.isoformat() if lang == "en" else day.strftime("%d.%m.%Y")
 
 
-def column_label(name: str, lang: str) -> str:
-    """Header for a table column: the translated label when one exists, else the name itself."""
-    entry = LABELS.get(f"col.{name}")
-    if entry is None:
-        return name.replace("_", " ").capitalize()
-    return entry.get(lang) or entry[DEFAULT_LANGUAGE]
+def academic_year_label(year: object) -> str:
+    """The academic year starting in ``year``: 2024 → '2024/25'; missing → '—'."""
+    if not present(year):
+        return MISSING
+    year = int(year)  # type: ignore[call-overload]
+    return f"{year}/{(year + 1) % 100:02d}"
 
 
-def region_label(region: str, lang: str) -> str:
-    """A continent or "CIS" in the chosen language; unknown regions are shown as given."""
-    entry = LABELS.get(f"region.{region}")
-    return (entry.get(lang) or entry[DEFAULT_LANGUAGE]) if entry else str(region)
+# ----------------------------------------------------------------------------------------- words
+
+def unit_label(unit: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    """A KPI unit for a table: count → 'number' / 'кол-во' / 'soni'; percent → '%'; ratio; index."""
+    name = _unit(unit)
+    return _label(f"unit.{name}", lang) or str(unit)
 
 
-def status_label(status: str, lang: str) -> str:
-    """A KPI status (on_track, behind, ...) in the chosen language."""
-    if status is None or status != status:  # None or NaN
+STATUS_ALIASES = {"behind": "off_track", "off": "off_track", "on": "on_track", "none": "no_target"}
+
+
+def status_label(status: object, lang: str = DEFAULT_LANGUAGE) -> str:
+    """A KPI status (met, on track, at risk, off track, no target, no data) in ``lang``; '' when missing."""
+    if not present(status):
         return ""
-    entry = LABELS.get("status." + str(status).strip().replace(" ", "_"))
-    return (entry.get(lang) or entry[DEFAULT_LANGUAGE]) if entry else str(status).replace("_", " ")
+    key = str(status).strip().lower().replace(" ", "_").replace("-", "_")
+    key = STATUS_ALIASES.get(key, key)
+    return _label(f"status.{key}", lang) or str(status).replace("_", " ")
 
+
+def region_label(region: object, lang: str = DEFAULT_LANGUAGE) -> str:
+    """A continent, sub-region or 'CIS' in ``lang``; unknown regions are shown as given."""
+    if not present(region):
+        return t("region.Unknown", lang)
+    return _label(f"region.{region}", lang) or str(region)
+
+
+def column_label(column: object, lang: str = DEFAULT_LANGUAGE) -> str:
+    """The heading of a data column id (country, change_pct, kpi ...) in ``lang``.
+
+    Every column id the metrics produce has a label; an id without one is humanised
+    ('days_to_go' → 'Days to go').
+    """
+    name = str(column)
+    return _label(f"col.{name}", lang) or name.replace("_", " ").strip().capitalize()
+
+
+_VALUE_KEYS = {"direction": "direction", "category": "category", "level": "level", "type": "type",
+               "field": "field", "fields": "field", "purpose": "purpose"}
+
+
+def _value_key(column: str, value: str) -> str | None:
+    text = value.strip()
+    folded = text.lower()
+    if folded in ("unknown",):
+        return "value.unknown"
+    if folded in ("other",):
+        return "value.other"
+    if column in _VALUE_KEYS:
+        return f"{_VALUE_KEYS[column]}.{folded}"
+    if column == "sex":
+        return f"sex.{text.upper()}"
+    if column == "status":
+        status = STATUS_ALIASES.get(folded.replace(" ", "_"), folded.replace(" ", "_"))
+        return f"status.{status}" if f"status.{status}" in LABELS else f"enrolment.{folded}"
+    if column in ("continent", "region", "group"):
+        return f"region.{text}"
+    return None
+
+
+def data_value_label(column: str, value: object, lang: str = DEFAULT_LANGUAGE) -> object:
+    """A value of the fixed data vocabulary in ``lang``; any other value is returned unchanged.
+
+    The fixed vocabulary is the data contract's own English words: direction in/out, category
+    student/staff, the 'Unknown'/'Other' buckets of `metrics.breakdowns`, level of study
+    (bachelor, master, phd, residency), partner/program/event type (university, hospital,
+    double, joint, conference ...), partner fields, mobility purpose, sex F/M, enrolment status
+    and KPI status, continents/regions. The university's own words (faculty, partner names) are
+    never translated. ``fields`` may hold several values separated by ';'.
+    """
+    lang = check_lang(lang)
+    if not isinstance(value, str) or not value.strip():
+        return value
+    column = str(column)
+    if column == "fields" and ";" in value:
+        return "; ".join(str(data_value_label("field", part, lang)) for part in value.split(";") if part.strip())
+    key = _value_key(column, value)
+    if key is None:
+        return value
+    return _label(key, lang) or value
+
+
+# ----------------------------------------------------------------------------------------- messages
 
 def issue_message(code: str, params: dict, fallback: str, lang: str) -> str:
     """A validation record's message in ``lang``, from its code and values; the English text otherwise."""
-    if lang == DEFAULT_LANGUAGE or f"issue.{code}" not in LABELS:
+    if lang == DEFAULT_LANGUAGE or lang not in LANGUAGES or f"issue.{code}" not in LABELS:
         return fallback
     values = dict(params)
     if "kind" in values:
-        values["expected"] = t(f"kind.{values.pop('kind')}", lang)
+        kind = values.pop("kind")
+        values["expected"] = t(f"kind.{kind}", lang) if f"kind.{kind}" in LABELS else str(kind)
     if code == "more_rows":
         values = {"n": values["n"], "message": issue_message(str(values["code"]), dict(values["params"]),
                                                              str(values["message"]), lang)}

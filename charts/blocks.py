@@ -1,0 +1,43 @@
+"""A section block (`metrics.sections.Block`) drawn as a figure: the one place a page's chart and the
+report's chart are made, so both show the same thing.
+
+The block says what to draw (kind, columns, labels in the reader's language); this module
+chooses the builder, the colours of known series and the size. It returns figures and never renders.
+"""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+
+from charts import basic, maps
+from charts.style import FONT_SIZE, INBOUND_COLOUR, OUTBOUND_COLOUR, TEMPLATE
+from metrics.vocabulary import t
+
+# Colours of series that mean the same thing on every chart: inbound blue, outbound orange.
+SERIES_COLOURS = {"in": INBOUND_COLOUR, "out": OUTBOUND_COLOUR}
+
+
+def figure(block, lang: str = "en", *, template: str = TEMPLATE, font_size: int = FONT_SIZE,
+           height: int | None = None, title: bool = True) -> go.Figure:
+    """The block's chart; ValueError for a block without one."""
+    chart = block.chart
+    if chart is None:
+        raise ValueError(f"block {block.key!r} has no chart")
+    data = block.data
+    heading = block.title if title else ""
+    common = dict(title=heading, template=template, font_size=font_size, lang=lang)
+    if chart.kind == "map":
+        names = data[chart.names] if chart.names else None
+        hover = maps.names_hover(data[chart.hover]) if chart.hover else None
+        return maps.choropleth(data, value=chart.y, country=chart.x, names=names, value_label=chart.value_label,
+                               diverging=chart.diverging, hover_extra=hover, scale="linear" if chart.diverging else "log",
+                               scale_note=t("map.log_scale", lang), **common,
+                               **({"height": height} if height else {}))
+    colours = {key: SERIES_COLOURS[key] for key in chart.series if key in SERIES_COLOURS} or None
+    options = dict(color=chart.color, series_names=chart.series or None, colour_map=colours, unit=chart.unit,
+                   width_hint=block.width, **common)
+    if chart.kind == "line":
+        return basic.line(data, chart.x, chart.y, y_label=chart.value_label, years=chart.years, target=chart.target,
+                          target_label=chart.target_label, **options, **({"height": height} if height else {}))
+    return basic.bar(data, chart.x, chart.y, y_label=chart.value_label, horizontal=chart.horizontal,
+                     years=chart.years, barmode="stack" if chart.stacked else "group", height=height, **options)

@@ -1,0 +1,332 @@
+"""Row selections: which rows of an export a KPI or a breakdown counts.
+
+The KPIs (`metrics.kpis`), the breakdowns (`metrics.breakdowns`) and the reports count
+the same rows because they take them from here:
+
+- **Foreign** (`is_foreign`): a country other than the home country (ISO alpha-3). Rows
+  whose country could not be resolved, and stateless persons, are foreign (not home).
+- **Active students** (`active_students`): rows whose ``status`` is in
+  `INACTIVE_STATUSES` are left out (where the column exists) and a ``student_id`` seen
+  twice in the same year counts once.
+- **Partners** (`partner_agreements`): agreements with foreign partners, one identity per
+  partner (``partner_id``, else the case- and space-folded name); a partner is active in
+  a year when one of its agreements is valid at some point of it (`agreement_valid_matrix`).
+- **Running programs and grants**: the rule of `metrics.years` (`running_in_year`).
+- **International mobility** (`international_mobility`): mobility rows abroad.
+
+Selections of a frame that are asked for again and again are remembered per frame object
+in `metrics.memo` (the frames are never changed in place). Every function returns new
+frames or arrays; its inputs are not changed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+
+from metrics.memo import per_frame
+from metrics.years import academic_year_bounds, per_year, running_pairs
+
+DORMANT_YEARS = 2  # dormant partners: no activity in this many academic years (Y-1 and Y)
+
+# Enrolment statuses that mean the student is no longer studying (compared case-folded).
+INACTIVE_STATUSES = frozenset({
+    "graduated", "expelled", "withdrawn", "graduate", "dismissed", "dropped out",
+    "выпущен", "выпускник", "окончил", "отчислен", "отчислена", "выбыл", "выбыла",
+    "bitirgan", "bitiruvchi", "chetlashtirilgan", "chiqarilgan", "o'qishdan chetlashtirilgan",
+})
+
+Frame = pd.DataFrame | None
+
+
+# --------------------------------------------------------------------------- columns and values
+
+def has_columns(frame: Frame, *columns: str) -> bool:
+    """True when the frame exists and has every one of the columns."""
+    return frame is not None and all(column in frame.columns for column in columns)
+
+
+def has_values(frame: Frame, column: str) -> bool:
+    """True when the frame has the column with at least one non-blank value (or has no rows at all).
+
+    Ingestion gives every export all its contract's columns, blank where the file has
+    none, so a column being there does not mean the file had it. A frame without rows
+    cannot tell, and keeps its column (a year or faculty with no students counts 0).
+    """
+    if frame is None or column not in frame.columns:
+        return False
+    return not len(frame) or not bool(blank(frame[column]).all())
+
+
+def blank(values: pd.Series) -> np.ndarray:
+    """True where a text value is missing or only whitespace."""
+    missing = values.isna().to_numpy(dtype=bool)
+    stripped = values.astype("str").str.strip()
+    return missing | (stripped == "").to_numpy(dtype=bool)
+
+
+def in_folded(values: pd.Series, accepted: frozenset[str]) -> np.ndarray:
+    """True where a text value, stripped and lower-cased, is in ``accepted`` (computed on the distinct values)."""
+    uniques = pd.unique(values.dropna()).tolist()
+    hits = [u for u in uniques if isinstance(u, str) and u.strip().lower() in accepted]
+    return values.isin(hits).fillna(False).to_numpy(dtype=bool)
+
+
+def is_foreign(country: pd.Series, home: str) -> np.ndarray:
+    """True where a country is not the home country; unresolved (<NA>) counts as foreign."""
+    same = country.eq(home)
+    return ~same.fillna(False).to_numpy(dtype=bool)
+
+
+def _fold_text(text: str) -> str | None:
+    folded = " ".join(str(text).lower().split())
+    return folded or None
+
+
+def fold_name(values: pd.Series) -> pd.Series:
+    """Names compared case- and space-insensitively: lower case, whitespace collapsed (<NA> when blank).
+
+    Folds each distinct value once, so it is cheap on long columns with few names.
+    """
+    codes, uniques = pd.factorize(values)
+    folded = np.array([_fold_text(u) for u in uniques.tolist()] + [None], dtype=object)
+    return pd.Series(folded[codes], index=values.index, dtype="str", name=values.name)
+
+
+def id_codes(values: pd.Series) -> np.ndarray:
+    """Integer codes of ids (ingestion strips text, so ids compare as written); -1 for missing or blank ids."""
+    codes, uniques = pd.factorize(values)
+    if not len(uniques):
+        return codes
+    blanks = np.flatnonzero(np.asarray(pd.Series(uniques).str.strip() == "", dtype=bool))
+    if len(blanks):
+        codes = np.where(np.isin(codes, blanks), -1, codes)
+    return codes
+
+
+# --------------------------------------------------------------------------- students
+
+def student_id_codes(students: pd.DataFrame) -> np.ndarray:
+    """Integer codes of the student ids; -1 for missing or blank ids. Computed once per frame."""
+    return per_frame(students, ("id_codes",), lambda: id_codes(students["student_id"]))
+
+
+def active_student_mask(students: pd.DataFrame) -> np.ndarray:
+    """True for the student rows that count in their year (see `active_students`); computed once per frame."""
+    return per_frame(students, ("active_mask",), lambda: _active_student_mask(students))
+
+
+def _active_student_mask(students: pd.DataFrame) -> np.ndarray:
+    keep = np.ones(len(students), dtype=bool)
+    if "status" in students.columns:
+        keep &= ~in_folded(students["status"], INACTIVE_STATUSES)
+    if "student_id" in students.columns and len(students):
+        codes = student_id_codes(students)
+        has_id = codes >= 0
+        year = students["year"].to_numpy(dtype="int64")
+        combined = (year - year.min()) * (int(codes.max()) + 2) + codes
+        dup = pd.Series(combined).duplicated().to_numpy(dtype=bool)
+        keep &= ~(has_id & dup)
+    return keep
+
+
+def active_students(students: pd.DataFrame) -> pd.DataFrame:
+    """Student rows that count in their year: status not inactive, one row per student_id and year.
+
+    Rows whose ``status`` (case-folded) is in `INACTIVE_STATUSES` are dropped where the
+    column exists; a non-blank ``student_id`` appearing more than once in a year keeps
+    its first row. Returns a new frame; the input is not changed.
+    """
+    return students.loc[active_student_mask(students)]
+
+
+def foreign_student_rows(students: pd.DataFrame, home: str) -> pd.DataFrame:
+    """Active student rows (see `active_students`) whose citizenship is not ``home``; computed once per frame."""
+    def compute() -> pd.DataFrame:
+        return students.loc[active_student_mask(students) & is_foreign(students["citizenship"], home)]
+    return per_frame(students, ("foreign", home), compute).copy(deep=False)  # copy-on-write: callers may modify it
+
+
+def first_year_seen(students: pd.DataFrame) -> pd.Series:
+    """For every student row, the first year its student_id appears in the export (-1 without an id)."""
+    def compute() -> pd.Series:
+        codes = student_id_codes(students)
+        year = students["year"].to_numpy(dtype="int64")
+        valid = codes >= 0
+        first = np.full(int(codes.max()) + 1 if valid.any() else 0, np.iinfo("int64").max, dtype="int64")
+        np.minimum.at(first, codes[valid], year[valid])
+        out = np.full(len(students), -1, dtype="int64")
+        out[valid] = first[codes[valid]]
+        return pd.Series(out, index=students.index)
+    return per_frame(students, ("first_seen",), compute)
+
+
+def foreign_students_by_country_and_year(students: pd.DataFrame, home: str) -> pd.DataFrame:
+    """Foreign students per year and citizenship (ISO3; <NA> = unknown): year, country, students."""
+    def compute() -> pd.DataFrame:
+        foreign = foreign_student_rows(students, home)
+        counts = foreign["count"] if "count" in foreign.columns else pd.Series(1, index=foreign.index)
+        return (counts.groupby([foreign["year"], foreign["citizenship"]], dropna=False).sum()
+                .rename("students").reset_index().rename(columns={"citizenship": "country"}))
+    return per_frame(students, ("by_country", home), compute).copy()
+
+
+def university_total(totals: pd.DataFrame, column: str, years: Sequence[int]) -> pd.Series:
+    """A totals column for the whole university per year: the blank-faculty row, else the faculty sum."""
+    if "faculty" in totals.columns:
+        university = blank(totals["faculty"])
+    else:
+        university = np.ones(len(totals), dtype=bool)
+    frame = pd.DataFrame({"year": totals["year"].to_numpy(), "value": totals[column].astype("Float64").to_numpy(),
+                          "university": university})
+    has_row = frame.groupby("year")["university"].transform("any").to_numpy(dtype=bool)
+    chosen = frame.loc[has_row == frame["university"].to_numpy()]
+    sums = chosen.groupby("year")["value"].sum(min_count=1)
+    return per_year(sums, years, fill=None, dtype="Float64")
+
+
+# --------------------------------------------------------------------------- partners
+
+def partner_agreements(partners: pd.DataFrame, home: str) -> pd.DataFrame:
+    """Agreements with foreign partners, with a partner identity ``key`` and the folded ``name``.
+
+    The identity is ``partner_id`` when given (rows without an id take the id another row
+    gives the same folded name), else the folded name. Partners in the home country are
+    left out; partners with an unresolved country are kept. Returns a new frame with
+    columns key, name, partner, country, signed, expires (+ type, fields when present).
+    """
+    foreign = partners.loc[is_foreign(partners["country"], home)]
+    name = fold_name(foreign["partner"])
+    key = pd.Series("name:" + name.astype("str"), index=foreign.index).where(name.notna())
+    if "partner_id" in foreign.columns:
+        has_id = ~blank(foreign["partner_id"])
+        ids = "id:" + foreign["partner_id"].astype("str").str.strip()
+        named_ids = pd.Series(ids[has_id].to_numpy(), index=name[has_id].to_numpy(), dtype="str")
+        named_ids = named_ids[~named_ids.index.duplicated()]
+        by_name = name.map(named_ids).astype("str").fillna(key)
+        key = pd.Series(np.where(has_id, ids, by_name), index=foreign.index, dtype="str")
+    out = pd.DataFrame({"key": key, "name": name, "partner": foreign["partner"], "country": foreign["country"]},
+                       index=foreign.index)
+    for column in ("signed", "expires"):
+        out[column] = (pd.to_datetime(foreign[column]) if column in foreign.columns
+                       else pd.Series(pd.NaT, index=foreign.index, dtype="datetime64[ns]"))
+    for column in ("type", "fields", "city", "agreement", "partner_id"):
+        if column in foreign.columns:
+            out[column] = foreign[column]
+    return out.loc[out["key"].notna()].reset_index(drop=True)
+
+
+def agreement_valid_matrix(agreements: pd.DataFrame, years: Sequence[int]) -> np.ndarray:
+    """agreements × years booleans: the agreement is valid at some point of academic year Y.
+
+    Valid from ``signed`` (blank: always) to ``expires`` (blank: open-ended): signed on or
+    before 31 Aug Y+1 and expiring on or after 1 Sep Y.
+    """
+    starts = np.array([academic_year_bounds(y)[0].value for y in years], dtype="int64")[None, :]
+    ends = np.array([academic_year_bounds(y)[1].value for y in years], dtype="int64")[None, :]
+    signed = agreements["signed"].astype("datetime64[ns]").to_numpy()
+    expires = agreements["expires"].astype("datetime64[ns]").to_numpy()
+    s = np.where(np.isnat(signed), np.iinfo("int64").min, signed.astype("int64"))[:, None]
+    e = np.where(np.isnat(expires), np.iinfo("int64").max, expires.astype("int64"))[:, None]
+    return (s <= ends) & (e >= starts)
+
+
+def partner_country(agreements: pd.DataFrame) -> pd.Series:
+    """A partner key's country: the first resolved country among its agreements (<NA> if none)."""
+    return agreements.groupby("key", sort=False)["country"].first()
+
+
+def active_partner_years(partners: pd.DataFrame, years: Sequence[int], home: str) -> pd.DataFrame:
+    """One row per active foreign partner and year: year, key, country (the partner's first known country).
+
+    A partner is active in Y when at least one of its agreements is valid at some point
+    of the academic year (1 Sep Y – 31 Aug Y+1); see `agreement_valid_matrix`.
+    """
+    agreements = partner_agreements(partners, home)
+    years = list(years)
+    if agreements.empty or not years:
+        return pd.DataFrame({"year": pd.Series(dtype="int64"), "key": pd.Series(dtype="str"),
+                             "country": pd.Series(dtype="str")})
+    valid = agreement_valid_matrix(agreements, years)
+    rows, cols = np.nonzero(valid)
+    country = partner_country(agreements)
+    pairs = pd.DataFrame({"year": np.asarray(years, dtype="int64")[cols],
+                          "key": agreements["key"].to_numpy()[rows]}).drop_duplicates()
+    pairs["country"] = pairs["key"].map(country).astype(agreements["country"].dtype)
+    return pairs.reset_index(drop=True)
+
+
+def partner_activity(mobility: Frame, programs: Frame, grants: Frame, years: Sequence[int]) -> pd.DataFrame | None:
+    """Years (among ``years``) in which a partner (folded name) had mobility, a running joint program
+    or an active grant: columns year, name.
+
+    None when none of the three exports has a partner column. Events have no partner
+    column and do not count.
+    """
+    if not any(has_values(frame, "partner") for frame in (mobility, programs, grants)):
+        return None
+    years = list(years)
+    pieces = [pd.DataFrame({"year": pd.Series(dtype="int64"), "name": pd.Series(dtype="str")})]
+    if has_columns(mobility, "partner", "year"):
+        in_years = mobility["year"].isin(years).to_numpy(dtype=bool)
+        rows = mobility.loc[in_years]
+        pieces.append(pd.DataFrame({"year": rows["year"].to_numpy(dtype="int64"),
+                                    "name": fold_name(rows["partner"]).to_numpy()}))
+    for frame in (programs, grants):
+        if has_columns(frame, "partner", "start_year") and years:
+            rows, cols = running_pairs(frame, years)
+            pieces.append(pd.DataFrame({"year": np.asarray(years, dtype="int64")[cols],
+                                        "name": fold_name(frame["partner"]).to_numpy()[rows]}))
+    activity = pd.concat(pieces, ignore_index=True).dropna().drop_duplicates()
+    return activity.astype({"year": "int64"})
+
+
+def dormant_partner_keys(partners: pd.DataFrame, mobility: Frame, programs: Frame, grants: Frame,
+                         years: Sequence[int], home: str) -> pd.DataFrame | None:
+    """Active partners (year, key, country) with no activity in academic years Y-1 and Y.
+
+    Activity: a mobility row, a running joint program or an active grant naming the
+    partner (matched on the folded name of any of the partner's agreements). None when
+    no activity export with a partner column exists.
+    """
+    lookback = sorted({y - shift for y in years for shift in range(DORMANT_YEARS)})
+    activity = partner_activity(mobility, programs, grants, lookback)
+    if activity is None:
+        return None
+    active = active_partner_years(partners, years, home)
+    agreements = partner_agreements(partners, home)
+    names = agreements[["key", "name"]].drop_duplicates()
+    # An activity in year a covers the partner in years a .. a + DORMANT_YEARS - 1.
+    covered = pd.concat([activity.assign(year=activity["year"] + shift) for shift in range(DORMANT_YEARS)],
+                        ignore_index=True).drop_duplicates()
+    busy = names.merge(covered, on="name")[["year", "key"]].drop_duplicates()
+    merged = active.merge(busy, on=["year", "key"], how="left", indicator=True)
+    return merged.loc[merged["_merge"] == "left_only", ["year", "key", "country"]].reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------- programs, mobility, staff
+
+def running_programs(programs: pd.DataFrame, years: Sequence[int]) -> pd.DataFrame:
+    """One row per program and year it runs: year + the program's columns (start_year ≤ Y, end blank or ≥ Y)."""
+    rows, cols = running_pairs(programs, years)
+    out = programs.iloc[rows].reset_index(drop=True)
+    out.insert(0, "year", np.asarray(list(years), dtype="int64")[cols])
+    out["program_key"] = fold_name(out["program"])
+    return out
+
+
+def international_mobility(mobility: pd.DataFrame, home: str) -> pd.DataFrame:
+    """Mobility rows with a country other than the home country (unresolved countries kept); computed once per frame."""
+    return per_frame(mobility, ("international", home),
+                     lambda: mobility.loc[is_foreign(mobility["country"], home)]).copy(deep=False)
+
+
+def staff_weights(staff: pd.DataFrame) -> pd.Series:
+    """Each staff row's weight: its FTE when the fte column has values (a blank fte counts as
+    ``count`` full-time posts), else its headcount ``count``."""
+    count = staff["count"] if "count" in staff.columns else pd.Series(1, index=staff.index)
+    if "fte" in staff.columns and staff["fte"].notna().any():
+        return staff["fte"].astype("Float64").fillna(count.astype("Float64"))
+    return count.astype("Float64")
