@@ -137,7 +137,7 @@ def section(name: str, filters, year: int, lang: str):
 
 
 def export_problem(export: str):
-    """Why an export has no frame (metrics.kpis.Unavailable: missing or unreadable), None when it is loaded."""
+    """Why an export has no frame (metrics.engine.Unavailable: missing or unreadable), None when it is loaded."""
     from metrics.engine import export_unavailable
 
     return export_unavailable(dataset(), export)

@@ -409,20 +409,3 @@ def foreign_staff_share_by_year(staff: pd.DataFrame, *, years: Sequence[int], ho
     foreign = weight.where(is_foreign(staff["citizenship"], home), 0.0)
     return _ratio(per_year(foreign.groupby(staff["year"]).sum(), years, dtype="Float64"),
                   per_year(weight.groupby(staff["year"]).sum(), years, dtype="Float64"), PERCENT)
-
-
-# --- moved names, kept until app/state.py, app/ui.py, reports/content.py are migrated (lead removes this)
-# Of those files only pages/history.py still imports a moved name from here (available_years); the
-# tests the lead owns import kpi_table, kpi_trend and Unavailable too (tests/test_charts.py,
-# tests/test_vocabulary.py, tests/test_report_documents.py). Looked up lazily, so that this module
-# does not import the engine (which imports the catalogue, which imports this module);
-# tests/test_layering.py allows exactly this edge in MOVED_NAMES_SHIM.
-_MOVED_TO_ENGINE = ("available_years", "kpi_table", "kpi_trend", "Unavailable")
-
-
-def __getattr__(name: str):
-    if name not in _MOVED_TO_ENGINE:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    from metrics import engine
-
-    return getattr(engine, name)

@@ -73,6 +73,12 @@ LABELS: dict[str, dict[str, str]] = {
     "page.science": {"en": "Science and events", "ru": "Наука и мероприятия", "uz": "Ilm-fan va tadbirlar"},
     "page.data": {"en": "Data", "ru": "Данные", "uz": "Maʼlumotlar"},
     "page.reports": {"en": "Reports", "ru": "Отчёты", "uz": "Hisobotlar"},
+    "page.accreditation": {"en": "Accreditation tables", "ru": "Таблицы для аккредитации",
+                           "uz": "Akkreditatsiya jadvallari"},
+    "page.cohorts": {"en": "Outcomes", "ru": "Результаты обучения", "uz": "Taʼlim natijalari"},
+    "page.recruitment": {"en": "Recruitment", "ru": "Набор", "uz": "Qabul"},
+    "page.dependence": {"en": "Dependence and what-if", "ru": "Зависимость и сценарии",
+                        "uz": "Bogʻliqlik va ssenariylar"},
     "page.presentation": {"en": "Presentation", "ru": "Презентация", "uz": "Taqdimot"},
     "section.dashboard": {"en": "Dashboard", "ru": "Показатели", "uz": "Koʻrsatkichlar"},
     "section.tools": {"en": "Data and reports", "ru": "Данные и отчёты", "uz": "Maʼlumotlar va hisobotlar"},
@@ -1157,7 +1163,7 @@ def issue_message(code: str, params: dict, fallback: str, lang: str) -> str:
 
 
 def unavailable_label(reason, lang: str) -> str:
-    """Why a KPI or a part of a page has no value (a metrics.kpis.Unavailable) in ``lang``, as plain text."""
+    """Why a KPI or a part of a page has no value (a metrics.engine.Unavailable) in ``lang``, as plain text."""
     key = f"kpi_na.{reason.code}"
     if key not in LABELS:
         return reason.message

@@ -11,7 +11,7 @@ from app import auth, desk, filters, state, ui  # noqa: E402
 from metrics.vocabulary import t  # noqa: E402
 from app.text import escape_markdown, markdown_code  # noqa: E402
 from charts.style import academic_year  # noqa: E402
-from metrics.kpis import available_years  # noqa: E402
+from metrics.engine import available_years  # noqa: E402
 from metrics.store import PublishConflict, rollback  # noqa: E402
 
 FORMAT_NAMES = {"xlsx": "Excel (.xlsx)", "docx": "Word (.docx)", "pdf": "PDF"}

@@ -69,3 +69,17 @@ def browser():
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
         yield chromium
         chromium.close()
+
+
+def dashboard_pages() -> list[str]:
+    """The page files of the navigation everyone sees (dashboard.PAGES, then TOOL_PAGES), read from
+    dashboard.py without running it."""
+    import ast
+
+    tree = ast.parse((ROOT / "dashboard.py").read_text(encoding="utf-8"))
+    specs = {}
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and getattr(node.targets[0], "id", "") in (
+                "PAGES", "TOOL_PAGES"):
+            specs[node.targets[0].id] = ast.literal_eval(node.value)
+    return [spec[0] for spec in specs["PAGES"] + specs["TOOL_PAGES"]]

@@ -27,7 +27,7 @@ def data():
 
 @pytest.fixture(scope="module")
 def year(data):
-    from metrics.kpis import available_years
+    from metrics.engine import available_years
 
     return available_years(data)[-1]
 
@@ -114,7 +114,7 @@ def test_map_config_serves_shapes_from_the_app():
 
 
 def test_trend_line_plots_the_kpi_trend(data):
-    from metrics.kpis import kpi_trend
+    from metrics.engine import kpi_trend
 
     trend = kpi_trend(data, "foreign_students")
     target = pd.DataFrame({"year": [int(trend["year"].max()) + 1], "target": [9999.0]})

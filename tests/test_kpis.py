@@ -544,7 +544,7 @@ def test_catalogue_ids_are_unique_and_complete():
         "inbound_mobility", "outbound_mobility", "inbound_student_mobility", "inbound_staff_mobility",
         "outbound_student_mobility", "outbound_staff_mobility", "outbound_student_ratio",
         "international_events", "international_event_participants", "active_grants", "honorary_doctorates",
-        "foreign_staff_share"}
+        "active_research_projects", "foreign_staff_share"}
     assert len(KPIS) == len(CATALOGUE) == len(expected)
     assert set(CATALOGUE) == expected
 

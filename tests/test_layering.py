@@ -50,13 +50,9 @@ ALLOWED = {
 }
 # The one allowed exception: `python -m metrics report` dispatches to the report command line.
 COMMAND_LINE_DISPATCH = {("metrics/__main__.py", "reports.cli")}
-# Edges that break the direction today in files other agents are rewriting: the lead fixes them and
-# empties this list. Each entry: (file, imported module).
+# Edges allowed to break the direction (file, imported module): none.
 KNOWN_LAYER_VIOLATIONS: set[tuple[str, str]] = set()
-# The temporary re-export of moved names at the end of metrics/kpis.py looks them up in metrics.engine
-# (which imports the catalogue, which imports metrics.kpis). Removed with that block.
-MOVED_NAMES_SHIM = {("metrics.kpis", "metrics.engine")}
-# Import cycles among metrics modules found today in files other agents own (each a sorted tuple).
+# Import cycles allowed among metrics modules (each a sorted tuple): none.
 KNOWN_METRICS_CYCLES: set[tuple[str, ...]] = set()
 
 
@@ -134,7 +130,7 @@ def test_the_layer_rules_see_imports_inside_functions():
 
 def _metrics_graph() -> dict[str, set[str]]:
     """metrics module -> the metrics modules it imports; a module's import of its own parent
-    package is left out (Python imports the parent first anyway), and so are MOVED_NAMES_SHIM."""
+    package is left out (Python imports the parent first anyway)."""
     known = _known_modules()
     graph: dict[str, set[str]] = {}
     for path in sorted((ROOT / "metrics").rglob("*.py")):
@@ -142,8 +138,6 @@ def _metrics_graph() -> dict[str, set[str]]:
         edges = set()
         for imported in _imports(path, known):
             if _layer(imported) != "metrics" or imported == module or module.startswith(imported + "."):
-                continue
-            if (module, imported) in MOVED_NAMES_SHIM:
                 continue
             edges.add(imported)
         graph[module] = edges

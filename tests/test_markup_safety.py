@@ -16,14 +16,15 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import dashboard_pages
+
 
 from app.text import escape_markdown, markdown_code
 from charts.text import plotly_labels, plotly_text, strip_bidi
 
 ROOT = Path(__file__).resolve().parent.parent
 TIMEOUT = 180
-PAGES = ["pages/overview.py", "pages/students.py", "pages/partners.py", "pages/programs.py", "pages/mobility.py",
-         "pages/science.py", "pages/data.py", "pages/reports.py", "pages/presentation.py"]
+PAGES = dashboard_pages()  # the navigation of dashboard.py
 
 EVIL_LINK = '<a href="http://evil.example">x</a>'
 EVIL_SPAN = '<span style="font-size:400px">X</span>'

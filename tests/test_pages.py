@@ -6,11 +6,12 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import dashboard_pages
+
 from metrics.vocabulary import kpi_change, kpi_value
 
 ROOT = Path(__file__).resolve().parent.parent
-PAGES = ["pages/overview.py", "pages/students.py", "pages/partners.py", "pages/programs.py", "pages/mobility.py",
-         "pages/science.py", "pages/data.py", "pages/reports.py", "pages/presentation.py"]
+PAGES = dashboard_pages()  # the navigation of dashboard.py
 TIMEOUT = 180
 
 pytestmark = pytest.mark.skipif(not (ROOT / "data" / "students.csv").exists(), reason="sample data not generated")

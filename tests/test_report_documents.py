@@ -124,7 +124,7 @@ def real_content() -> ReportContent:
     if not (SAMPLE / "students.csv").exists():
         pytest.skip("sample data not present in data/")
     from metrics.ingest import load_dataset
-    from metrics.kpis import available_years
+    from metrics.engine import available_years
     from reports import build_content
 
     data = load_dataset(SAMPLE)

@@ -198,7 +198,7 @@ def _every_column_the_metrics_produce() -> set[str]:
 
     from metrics import breakdowns as b
     from metrics.ingest import load_dataset
-    from metrics.kpis import kpi_table
+    from metrics.engine import kpi_table
 
     data = load_dataset(ROOT / "data")
     columns: set[str] = set()
@@ -275,7 +275,7 @@ def test_every_data_contract_word_of_the_sample_is_translated():
 
 
 def test_messages():
-    from metrics.kpis import Unavailable
+    from metrics.engine import Unavailable
 
     reason = Unavailable("export_missing", export="students")
     assert v.unavailable_label(reason, "ru") == "в папке с данными нет выгрузки students"

@@ -111,24 +111,34 @@ class SectionResult:
 
 
 def _registry() -> dict[str, Callable[..., SectionResult]]:
-    from metrics.sections import mobility, overview, partners, programs, science, students
+    from metrics.sections import (
+        accreditation, cohorts, dependence, mobility, overview, partners, programs, recruitment, science, students,
+    )
 
     return {"overview": overview.build, "students": students.build, "partners": partners.build,
-            "programs": programs.build, "mobility": mobility.build, "science": science.build}
+            "programs": programs.build, "mobility": mobility.build, "science": science.build,
+            "accreditation": accreditation.build, "cohorts": cohorts.build, "recruitment": recruitment.build,
+            "dependence": dependence.build}
 
 
-# Section ids in page order; the report prints every one but the overview (its KPI table is the report's own).
-SECTION_IDS = ("overview", "students", "partners", "programs", "mobility", "science")
-REPORT_SECTION_IDS = SECTION_IDS[1:]
+# Section ids in page order; the report prints every one but the overview (its KPI table is the report's own)
+# and the dependence page (a scenario is not a fact).
+SECTION_IDS = ("overview", "students", "partners", "programs", "mobility", "science", "accreditation", "cohorts",
+               "recruitment", "dependence")
+REPORT_SECTION_IDS = ("students", "partners", "programs", "mobility", "science", "accreditation", "cohorts",
+                      "recruitment")
 
 
 def build_section(name: str, data: Any, year: int, lang: str = "en", filters: Any = None,
-                  as_of=None) -> SectionResult:
-    """The result of section ``name`` for the year, language and filters; KeyError for an unknown name."""
+                  as_of=None, **options) -> SectionResult:
+    """The result of section ``name`` for the year, language and filters; KeyError for an unknown name.
+
+    ``options`` are the section's own settings (the dependence page's scenario: ``scenario=(country, change)``).
+    """
     builders = _registry()
     if name not in builders:
         raise KeyError(f"no section {name!r}; sections are {list(builders)}")
-    return builders[name](data, int(year), V.check_lang(lang), filters, as_of=as_of)
+    return builders[name](data, int(year), V.check_lang(lang), filters, as_of=as_of, **options)
 
 
 def series_names(mapping: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
