@@ -29,6 +29,12 @@ COUNTRY_KEY = "f_countries"
 _LOADED_KEY = "_query_loaded"
 IGNORED_KEY = "_query_ignored"  # link parameters ignored on the first run, for the notice
 PRESENT_THEME_KEY = "present_theme"  # the presentation page's light/dark switch
+# The dependence page's what-if: a source country (ISO alpha-3) and a change of its students in %.
+WHATIF_COUNTRY_KEY = "whatif_country"
+WHATIF_CHANGE_KEY = "whatif_change"
+WHATIF_QUERY = {WHATIF_COUNTRY_KEY: "whatif_country", WHATIF_CHANGE_KEY: "whatif_change"}
+WHATIF_CHANGE_RANGE = (-100, 100)
+WHATIF_CHANGE_STEP = 5
 
 # Query-string parameter of each widget; list values are comma-separated.
 QUERY = {LANG_KEY: "lang", FACULTY_KEY: "faculty", LEVEL_KEY: "level", REGION_KEY: "region",
@@ -59,6 +65,16 @@ def _valid_year(text, years: list[int]) -> int | None:
     except ValueError:
         return None
     return year if years and years[0] <= year <= years[-1] else None
+
+
+def _valid_change(text) -> int | None:
+    """A what-if change of the URL when it is a whole number of percent in range on the slider's step, else None."""
+    try:
+        change = int(str(text).strip())
+    except ValueError:
+        return None
+    low, high = WHATIF_CHANGE_RANGE
+    return change if low <= change <= high and change % WHATIF_CHANGE_STEP == 0 else None
 
 
 def load_query_params() -> None:
@@ -94,6 +110,18 @@ def load_query_params() -> None:
         st.session_state[PRESENT_THEME_KEY] = theme
     elif theme is not None:
         ignored.append("theme")
+    country = params.get(WHATIF_QUERY[WHATIF_COUNTRY_KEY])
+    if country is not None:  # the dependence page checks it is one of the data's source countries
+        if _known_country(str(country).strip()):
+            st.session_state[WHATIF_COUNTRY_KEY] = str(country).strip()
+        else:
+            ignored.append(WHATIF_QUERY[WHATIF_COUNTRY_KEY])
+    change = params.get(WHATIF_QUERY[WHATIF_CHANGE_KEY])
+    if change is not None:
+        if _valid_change(change) is None:
+            ignored.append(WHATIF_QUERY[WHATIF_CHANGE_KEY])
+        else:
+            st.session_state[WHATIF_CHANGE_KEY] = _valid_change(change)
     years = state.years()
     if years:
         lo, hi = years[0], years[-1]
@@ -141,6 +169,10 @@ def write_query_params() -> None:
             wanted[QUERY[key]] = ",".join(values)
     if st.session_state.get(PRESENT_THEME_KEY) == "dark":
         wanted["theme"] = "dark"
+    for key, name in WHATIF_QUERY.items():  # set while the dependence page's what-if is on screen
+        value = st.session_state.get(key)
+        if value is not None and value != "":
+            wanted[name] = str(value)
     current = {k: st.query_params.get(k) for k in st.query_params.keys()}
     if current != wanted:
         st.query_params.from_dict(wanted)

@@ -118,14 +118,15 @@ def kpi_table(year: int, filters, lang: str) -> pd.DataFrame:
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def _section(key: tuple, name: str, year: int, fkey: tuple, lang: str, _filters):
+def _section(key: tuple, name: str, year: int, fkey: tuple, lang: str, options: tuple, _filters):
     from metrics.sections import build_section
 
-    return build_section(name, _load(key), year, lang, _filters)
+    return build_section(name, _load(key), year, lang, _filters, **dict(options))
 
 
-def section(name: str, filters, year: int, lang: str):
-    """metrics.sections.build_section for the page ``name``, cached per data version, filters, year and language.
+def section(name: str, filters, year: int, lang: str, **options):
+    """metrics.sections.build_section for the page ``name``, cached per data version, filters, year, language
+    and the section's own ``options`` (hashable values: the dependence page's ``scenario=(country, change)``).
 
     An unknown name is a KeyError (the sections registry), never an empty page.
     """
@@ -133,7 +134,7 @@ def section(name: str, filters, year: int, lang: str):
 
     if name not in SECTION_IDS:
         raise KeyError(f"no section {name!r}; sections are {list(SECTION_IDS)}")
-    return _section(data_key(), name, int(year), filters_key(filters), lang, filters)
+    return _section(data_key(), name, int(year), filters_key(filters), lang, tuple(sorted(options.items())), filters)
 
 
 def export_problem(export: str):

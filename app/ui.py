@@ -12,13 +12,12 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from app import state
-from metrics.vocabulary import status_label, t
 from app.text import escape_markdown, markdown_code
 from charts.basic import has_data
 from charts.maps import map_config
 from charts.text import strip_bidi
 from metrics.sections.common import display_table as sections_display_table
-from metrics.vocabulary import MISSING
+from metrics.vocabulary import MISSING, date_text, kpi_change, kpi_value, present, status_label, t
 from reports.safety import frame_to_csv_bytes, frame_to_xlsx_bytes
 
 # Modebar without the plotly logo link (it points to plotly.com).
@@ -40,11 +39,16 @@ def display_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     return shown
 
 
-def screen_table(frame: pd.DataFrame) -> pd.DataFrame:
-    """A display table for the grid: missing cells as "—" (never None or nan), bidi controls stripped."""
+def screen_table(frame: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
+    """A display table for the grid: dates as the language writes them (10.12.2026 in ru/uz), missing cells
+    as "—" (never None, nan or NaT), bidi controls stripped."""
+    import datetime as dt
+
     columns = {}
     for position, column in enumerate(frame.columns):
         values = frame.iloc[:, position]
+        if pd.api.types.is_datetime64_any_dtype(values) or any(isinstance(v, dt.date) for v in values.head(50)):
+            values = values.map(lambda v: date_text(v, lang) if present(v) else MISSING)
         if values.isna().any():
             values = values.astype(object).where(values.notna(), MISSING)
         columns[strip_bidi(str(column))] = values.map(lambda v: strip_bidi(v) if isinstance(v, str) else v)
@@ -57,7 +61,7 @@ def table_with_downloads(frame: pd.DataFrame, *, key: str, lang: str, file_stem:
 
     ``translated``: the frame is already as the reader sees it (a section block's table); else it is
     translated here (display_table)."""
-    shown = screen_table(frame if translated else display_table(frame, lang))
+    shown = screen_table(frame if translated else display_table(frame, lang), lang)
     if not len(shown):
         st.info(t("common.no_data", lang), icon=":material/info:")
         return
@@ -240,8 +244,8 @@ def active_filter_note(lang: str) -> None:
         st.caption(t("filter.active_countries", lang, countries=shown))
 
 
-# Status badge colours: met = green, on track = blue, at risk = orange.
-STATUS_COLOURS = {"met": "green", "on track": "blue", "at risk": "orange"}
+# Status badge colours: met = green, on track = blue, at risk = orange, off track = red.
+STATUS_COLOURS = {"met": "green", "on track": "blue", "at risk": "orange", "off track": "red"}
 # KPI names are long ("Countries of origin of foreign students"): let card labels wrap, not truncate.
 WRAP_METRIC_LABELS = """<style>
 [data-testid="stMetricLabel"] p, [data-testid="stMetricLabel"] div {white-space: normal !important;
@@ -252,8 +256,6 @@ WRAP_METRIC_LABELS = """<style>
 
 def kpi_card(row, lang: str) -> None:
     """One scorecard card: name, value, change vs previous year, target and status."""
-    from metrics.vocabulary import kpi_change, kpi_value, present
-
     change = kpi_change(row.change, row.unit, lang)
     with st.container(border=True):
         st.metric(row.name, kpi_value(row.value, row.unit, lang), delta=change,

@@ -204,10 +204,15 @@ def line(frame: pd.DataFrame, x: str, y: str, *, color: str | None = None, title
          series_names: dict | None = None, template: str = TEMPLATE, height: int = HEIGHT,
          font_size: int = FONT_SIZE, target: pd.DataFrame | None = None, target_label: str = "",
          markers: bool = True, unit: str = "count", lang: str = DEFAULT_LANG, width_hint: str = "half",
-         missing_reason=None) -> go.Figure:
+         missing_reason=None, band: pd.DataFrame | None = None, band_label: str = "interval",
+         projection_label: str = "projection") -> go.Figure:
     """Lines of ``y`` over ``x`` (years by default), one per value of ``color``.
 
-    ``target`` (columns ``x`` and ``target``) is drawn as dashed markers. ``unit``, ``lang``,
+    ``target`` (columns ``x`` and ``target``) is drawn as dashed markers. ``band`` (columns
+    year, value, low, high, as `metrics.targets.projection_band` returns it) is drawn as a
+    light area between low and high named ``band_label`` and a dashed line through value
+    named ``projection_label`` (both already translated by the caller). Target and band are
+    reference traces: a chart with only these has no data (`has_data`). ``unit``, ``lang``,
     ``width_hint`` and ``missing_reason`` as for :func:`bar`: a missing value leaves a gap in
     its line and a grey '—' on the baseline whose hover gives the reason.
     """
@@ -220,6 +225,8 @@ def line(frame: pd.DataFrame, x: str, y: str, *, color: str | None = None, title
     has_target = target is not None and len(target) > 0
     all_values = [_plain(v) for v in data[y]] if len(data) else []
     target_values = [_plain(v) for v in target["target"]] if has_target else []
+    has_band = band is not None and len(band) > 0
+    band_values = [_plain(v) for column in ("value", "low", "high") for v in band[column]] if has_band else []
     number, suffix = value_format(unit, all_values + target_values)
     shown = "%{y:" + number + "}" + suffix
     x_shown = "<b>%{customdata[0]}</b><br>"
@@ -227,12 +234,16 @@ def line(frame: pd.DataFrame, x: str, y: str, *, color: str | None = None, title
         name = plotly_text((series_names or {}).get(key, key) if key is not None else (y_label or y))
         fig.add_scatter(x=list(part[x]), y=[_plain(v) for v in part[y]], mode=mode, name=name,
                         line={"width": 3, "color": colours.get(key, PRIMARY) if key is not None else PRIMARY},
-                        marker={"size": 8}, showlegend=color is not None or has_target,
+                        marker={"size": 8}, showlegend=color is not None or has_target or has_band,
                         customdata=[[label] for label in _x_labels(part[x], years)],
                         hovertemplate=x_shown + shown + "<extra>" + str(name) + "</extra>")
     for key, part in groups:
         name = plotly_text((series_names or {}).get(key, key) if key is not None else (y_label or y))
         _missing_marks(fig, part, x, y, name=name, years=years, font_size=font_size)
+    if has_band:
+        _projection_band(fig, band, band_label=band_label, projection_label=projection_label,
+                         colour=colours.get(groups[0][0], PRIMARY) if color and groups else PRIMARY,
+                         shown="%{y:,.0f}" if unit == "count" else shown, years=years)  # a projected count is whole
     if has_target:
         label = plotly_text(target_label or "target")
         fig.add_scatter(x=list(target[x]), y=target_values, mode="lines+markers", name=label,
@@ -242,11 +253,40 @@ def line(frame: pd.DataFrame, x: str, y: str, *, color: str | None = None, title
     apply_layout(fig, title=title, template=template, height=height, font_size=font_size, lang=lang)
     fig.update_xaxes(title=x_label or None)
     fig.update_yaxes(title=y_label or None, rangemode="tozero")
-    value_axis(fig, unit, all_values + target_values, axis="y")
+    value_axis(fig, unit, all_values + target_values + band_values, axis="y")
     if years and len(data):
-        year_axis(fig, list(data[x]) + (list(target[x]) if has_target else []), width_hint=width_hint,
-                  font_size=font_size)
+        shown_years = list(data[x]) + (list(target[x]) if has_target else []) + (list(band["year"]) if has_band else [])
+        year_axis(fig, shown_years, width_hint=width_hint, font_size=font_size)
     return fig
+
+
+BAND_OPACITY = 0.18  # the projection interval's fill: light enough for the lines to read through
+
+
+def _translucent(colour: str, opacity: float) -> str:
+    """'#rrggbb' as an rgba() colour of the given opacity."""
+    code = colour.lstrip("#")
+    red, green, blue = (int(code[i:i + 2], 16) for i in (0, 2, 4))
+    return f"rgba({red},{green},{blue},{opacity})"
+
+
+def _projection_band(fig: go.Figure, band: pd.DataFrame, *, band_label: str, projection_label: str, colour: str,
+                     shown: str, years: bool) -> None:
+    """The interval as a filled area between low and high, and the projection as a dashed line (reference traces)."""
+    band = band.sort_values("year")
+    where = list(band["year"])
+    low, high, value = ([_plain(v) for v in band[column]] for column in ("low", "high", "value"))
+    area = plotly_text(band_label or "interval")
+    fig.add_scatter(x=where + where[::-1], y=high + low[::-1], mode="lines", fill="toself",
+                    fillcolor=_translucent(colour, BAND_OPACITY), line={"width": 0, "color": colour},
+                    name=area, meta=REFERENCE_META, hoverinfo="skip")
+    label = plotly_text(projection_label or "projection")
+    ranges = [[mark, lo, hi] for mark, lo, hi in zip(_x_labels(where, years), low, high)]
+    range_shown = shown.replace("%{y:", "%{customdata[1]:") + " – " + shown.replace("%{y:", "%{customdata[2]:")
+    fig.add_scatter(x=where, y=value, mode="lines", name=label, meta=REFERENCE_META,
+                    line={"dash": "dash", "color": colour, "width": 2}, customdata=ranges,
+                    hovertemplate="<b>%{customdata[0]}</b><br>" + shown + " (" + range_shown + ")<extra>"
+                                  + label + "</extra>")
 
 
 # The number on a KPI slide is this many times the slide's font size (readable across a room).

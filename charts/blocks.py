@@ -10,7 +10,10 @@ from __future__ import annotations
 import plotly.graph_objects as go
 
 from charts import basic, maps
-from charts.style import FONT_SIZE, INBOUND_COLOUR, OUTBOUND_COLOUR, TEMPLATE
+from charts.style import (
+    FONT_SIZE, HEIGHT, INBOUND_COLOUR, OUTBOUND_COLOUR, PALETTE, TEMPLATE, apply_layout, value_format,
+)
+from charts.text import plotly_labels, plotly_text
 from metrics.vocabulary import t
 
 # Colours of series that mean the same thing on every chart: inbound blue, outbound orange.
@@ -33,6 +36,9 @@ def figure(block, lang: str = "en", *, template: str = TEMPLATE, font_size: int 
                                diverging=chart.diverging, hover_extra=hover, scale="linear" if chart.diverging else "log",
                                scale_note=t("map.log_scale", lang), **common,
                                **({"height": height} if height else {}))
+    if chart.kind == "funnel":
+        return funnel(data, chart.x, chart.y, value_label=chart.value_label, **common,
+                      **({"height": height} if height else {}))
     colours = {key: SERIES_COLOURS[key] for key in chart.series if key in SERIES_COLOURS} or None
     options = dict(color=chart.color, series_names=chart.series or None, colour_map=colours, unit=chart.unit,
                    width_hint=block.width, **common)
@@ -41,3 +47,26 @@ def figure(block, lang: str = "en", *, template: str = TEMPLATE, font_size: int 
                           target_label=chart.target_label, **options, **({"height": height} if height else {}))
     return basic.bar(data, chart.x, chart.y, y_label=chart.value_label, horizontal=chart.horizontal,
                      years=chart.years, barmode="stack" if chart.stacked else "group", height=height, **options)
+
+
+def funnel(frame, stage: str, value: str, *, title: str = "", value_label: str = "", template: str = TEMPLATE,
+           font_size: int = FONT_SIZE, lang: str = "en", height: int = HEIGHT) -> go.Figure:
+    """A funnel of ``value`` by ``stage`` (rows in funnel order, labels already in the language): each stage's
+    number and its percentage of the first stage, in the language's number format (explicit template)."""
+    labels = plotly_labels(list(frame[stage]))
+    values = [None if v is None or v != v else float(v) for v in frame[value]]
+    number, _ = value_format("count", values)
+    name = plotly_text(value_label or value)
+    fig = go.Figure(go.Funnel(
+        y=labels, x=values, name=name,
+        texttemplate="%{x:" + number + "}<br>%{percentInitial:.1%}",
+        marker={"color": [PALETTE[i % len(PALETTE)] for i in range(len(labels))]},
+        hovertemplate="<b>%{y}</b><br>" + name + ": %{x:" + number + "}<br>%{percentInitial:.1%}<extra></extra>",
+        connector={"line": {"color": "#bbbbbb", "width": 1}},
+    ))
+    # charts.basic.has_data reads a horizontal trace's values from x only for bars: an invisible copy of the
+    # numbers (never drawn) tells it this funnel has something to show.
+    fig.add_scatter(x=values, y=values, visible=False, showlegend=False, hoverinfo="skip")
+    apply_layout(fig, title=title, template=template, height=height, font_size=font_size, lang=lang)
+    fig.update_yaxes(title=None, automargin=True)
+    return fig

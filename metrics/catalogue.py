@@ -23,6 +23,8 @@ UNITS = ("count", "percent", "ratio", "index")
 LANGUAGES = ("en", "ru", "uz")
 GROUPS = {
     "students": ("Foreign students", "Иностранные студенты", "Xorijiy talabalar"),
+    "recruitment": ("Recruitment of foreign students", "Набор иностранных студентов",
+                    "Xorijiy talabalarni qabul qilish"),
     "partners": ("Partnerships", "Партнёрства", "Hamkorlik"),
     "programs": ("Joint programs", "Совместные программы", "Qoʻshma dasturlar"),
     "mobility": ("Academic mobility", "Академическая мобильность", "Akademik mobillik"),
@@ -80,6 +82,7 @@ QS_ISD = "QS: International Student Diversity"
 QS_IRN = "QS: International Research Network"
 QS_IFR = "QS: International Faculty Ratio"
 THE_ISTAFF = "THE: International staff (proportion)"
+ACCREDITATION_BY_COUNTRY = "Accreditation form (CIS): foreign students by country"
 
 KPIS: tuple[Kpi, ...] = (
     # ------------------------------------------------------------------ students
@@ -141,6 +144,100 @@ KPIS: tuple[Kpi, ...] = (
         definition_uz=(
             "QS formulasi boʻyicha: (xorijiy ÷ barcha talabalar) × (fuqaroliklar soni ÷ xorijiy "
             "talabalar) × 1000, yaʼni har 1000 talabaga toʻgʻri keladigan fuqaroliklar soni; indeks.")),
+    Kpi("foreign_students_cis", "Foreign students from CIS countries", "Иностранные студенты из стран СНГ",
+        "MDH mamlakatlaridan kelgan xorijiy talabalar",
+        "count", "students", ("students",), k.foreign_students_cis_by_year, (), (ACCREDITATION_BY_COUNTRY,),
+        definition_ru=(
+            "Иностранные студенты (в том же счёте, что и «Иностранные студенты»), гражданство которых — "
+            "страна СНГ; студенты."),
+        definition_uz=(
+            "Fuqaroligi MDH mamlakati boʻlgan xorijiy talabalar («Xorijiy talabalar» koʻrsatkichidagi "
+            "kabi hisoblanadi); talabalar.")),
+    Kpi("foreign_students_non_cis", "Foreign students from outside the CIS", "Иностранные студенты из стран вне СНГ",
+        "MDHdan tashqari mamlakatlardan kelgan xorijiy talabalar",
+        "count", "students", ("students",), k.foreign_students_non_cis_by_year, (), (ACCREDITATION_BY_COUNTRY,),
+        definition_ru=(
+            "Иностранные студенты (в том же счёте, что и «Иностранные студенты»), известное гражданство "
+            "которых — не страна СНГ; студенты."),
+        definition_uz=(
+            "Maʼlum fuqaroligi MDH mamlakati boʻlmagan xorijiy talabalar («Xorijiy talabalar» "
+            "koʻrsatkichidagi kabi hisoblanadi); talabalar.")),
+    Kpi("foreign_women_share", "Share of women among foreign students", "Доля женщин среди иностранных студентов",
+        "Xorijiy talabalar orasida ayollar ulushi",
+        "percent", "students", ("students",), k.foreign_women_share_by_year, (), (ACCREDITATION_BY_COUNTRY,),
+        definition_ru=(
+            "Иностранные студенты женского пола (пол F) ÷ иностранные студенты с указанным полом × 100; %."),
+        definition_uz="Ayol jinsidagi (F) xorijiy talabalar ÷ jinsi koʻrsatilgan xorijiy talabalar × 100; %."),
+    Kpi("foreign_graduates", "Foreign graduates", "Иностранные выпускники", "Xorijiy bitiruvchilar",
+        "count", "students", ("students",), k.foreign_graduates_by_year,
+        definition_ru=(
+            "Иностранные студенты со статусом «выпущен» в учебном году (сумма count, один student_id "
+            "учитывается один раз в году); выпускники."),
+        definition_uz=(
+            "Oʻquv yilida «bitirgan» maqomiga ega xorijiy talabalar (count yigʻindisi, bitta student_id "
+            "yilda bir marta hisoblanadi); bitiruvchilar.")),
+    Kpi("foreign_dropout_rate", "Drop-out rate of foreign students", "Доля отчисленных иностранных студентов",
+        "Xorijiy talabalarning oʻqishdan chetlashish darajasi",
+        "percent", "students", ("students",), k.foreign_dropout_rate_by_year, higher_is_better=False,
+        definition_ru=(
+            "Иностранные студенты, отчисленные или выбывшие в учебном году ÷ иностранные студенты этого "
+            "года × 100; %; чем меньше, тем лучше."),
+        definition_uz=(
+            "Oʻquv yilida chetlashtirilgan yoki oʻqishni tark etgan xorijiy talabalar ÷ shu yilgi xorijiy "
+            "talabalar × 100; %; qanchalik past boʻlsa, shunchalik yaxshi.")),
+    Kpi("foreign_retention_rate", "First-year retention of foreign students",
+        "Сохранность контингента иностранных студентов первого года",
+        "Birinchi yil xorijiy talabalarining saqlanib qolish darajasi",
+        "percent", "students", ("students",), k.foreign_retention_rate_by_year,
+        definition_ru=(
+            "Новые иностранные студенты года Y (статус «новый», с student_id), которые в году Y+1 "
+            "продолжают обучение или окончили вуз (в году Y или Y+1) ÷ новые иностранные студенты года Y "
+            "× 100; %."),
+        definition_uz=(
+            "Y yilidagi yangi xorijiy talabalar (maqomi «yangi», student_id raqami bor) orasidan Y+1 "
+            "yilida oʻqishni davom ettirayotganlar yoki (Y yoki Y+1 yilida) bitirganlar ÷ Y yilidagi "
+            "yangi xorijiy talabalar × 100; %.")),
+    Kpi("source_concentration", "Concentration of source countries (HHI)",
+        "Концентрация стран-источников (индекс Херфиндаля — Хиршмана)",
+        "Manba mamlakatlar konsentratsiyasi (Xerfindal — Xirshman indeksi)",
+        "index", "students", ("students",), k.source_concentration_by_year, higher_is_better=False,
+        definition_ru=(
+            "Индекс Херфиндаля — Хиршмана иностранных студентов по гражданству: сумма по странам-"
+            "источникам квадратов доли страны (в %) среди иностранных студентов с известным "
+            "гражданством; от 0 до 10 000; индекс; чем меньше, тем лучше."),
+        definition_uz=(
+            "Xorijiy talabalarning fuqaroligi boʻyicha Xerfindal — Xirshman indeksi: manba mamlakatlar "
+            "boʻyicha mamlakat ulushi (fuqaroligi maʼlum xorijiy talabalar orasida, %) kvadratlarining "
+            "yigʻindisi; 0 dan 10 000 gacha; indeks; qanchalik past boʻlsa, shunchalik yaxshi.")),
+    # ------------------------------------------------------------------ recruitment
+    Kpi("foreign_applications", "Applications from foreign citizens", "Заявления иностранных граждан",
+        "Xorijiy fuqarolarning arizalari",
+        "count", "recruitment", ("applications",), k.foreign_applications_by_year,
+        definition_ru=(
+            "Заявления иностранных граждан (этап applied, гражданство ≠ страна вуза), сумма count; "
+            "заявления."),
+        definition_uz=(
+            "Xorijiy fuqarolarning arizalari (applied bosqichi, fuqarolik ≠ universitet mamlakati), count"
+            " yigʻindisi; arizalar.")),
+    Kpi("foreign_admission_rate", "Admission rate of foreign applicants", "Доля принятых иностранных абитуриентов",
+        "Xorijiy abituriyentlarni qabul qilish darajasi",
+        "percent", "recruitment", ("applications",), k.foreign_admission_rate_by_year,
+        definition_ru=(
+            "Принятые иностранные абитуриенты ÷ заявления иностранных граждан (этапы admitted и applied "
+            "выгрузки applications) × 100; %."),
+        definition_uz=(
+            "Qabul qilingan xorijiy abituriyentlar ÷ xorijiy fuqarolarning arizalari (applications "
+            "faylining admitted va applied bosqichlari) × 100; %.")),
+    Kpi("foreign_enrolment_yield", "Enrolment yield of admitted foreign applicants",
+        "Доля зачисленных среди принятых иностранных абитуриентов",
+        "Qabul qilingan xorijiy abituriyentlarning oʻqishga kirish darajasi",
+        "percent", "recruitment", ("applications",), k.foreign_enrolment_yield_by_year,
+        definition_ru=(
+            "Принятые иностранные абитуриенты, зачисленные на обучение ÷ принятые иностранные абитуриенты "
+            "(этапы enrolled и admitted выгрузки applications) × 100; %."),
+        definition_uz=(
+            "Oʻqishga kirgan qabul qilingan xorijiy abituriyentlar ÷ qabul qilingan xorijiy abituriyentlar"
+            " (applications faylining enrolled va admitted bosqichlari) × 100; %.")),
     # ------------------------------------------------------------------ partners
     Kpi("active_partners", "Active foreign partners", "Действующие зарубежные партнёры", "Faol xorijiy hamkorlar",
         "count", "partners", ("partners",), k.active_partners_by_year,
@@ -231,6 +328,17 @@ KPIS: tuple[Kpi, ...] = (
         definition_uz=(
             "Amaldagi qoʻshma dasturlar ÷ barcha taʼlim dasturlari (totals.csv faylidagi programs "
             "ustuni) × 100; %.")),
+    Kpi("foreign_language_programs", "Joint programs taught in a foreign language",
+        "Совместные программы на иностранном языке", "Xorijiy tilda oʻqitiladigan qoʻshma dasturlar",
+        "count", "programs", ("programs",), k.foreign_language_programs_by_year,
+        definition_ru=(
+            "Совместные программы и программы двойного диплома, реализуемые в году Y (в том же счёте, что "
+            "и «Совместные программы»), которые преподаются хотя бы на одном языке, не являющемся "
+            "государственным языком страны вуза; программы."),
+        definition_uz=(
+            "Y yilida amalga oshirilayotgan («Qoʻshma dasturlar» koʻrsatkichidagi kabi hisoblanadi) va "
+            "hech boʻlmaganda universitet mamlakatining davlat tili boʻlmagan bitta tilda oʻqitiladigan "
+            "qoʻshma va ikki diplomli taʼlim dasturlari; dasturlar.")),
     # ------------------------------------------------------------------ mobility
     Kpi("inbound_mobility", "Inbound mobility", "Входящая академическая мобильность", "Kiruvchi akademik mobillik",
         "count", "mobility", ("mobility",), k.inbound_mobility_by_year,
@@ -352,7 +460,7 @@ def get_kpi(kpi_id: str) -> Kpi:
 
 
 def kpis_in_group(group: str) -> list[Kpi]:
-    """The KPIs of one group (students, partners, programs, mobility, events, staff), in catalogue order."""
+    """The KPIs of one group (students, recruitment, partners, programs, mobility, events, staff), in catalogue order."""
     return [kpi for kpi in KPIS if kpi.group == group]
 
 

@@ -736,3 +736,45 @@ def display_name(code, lang: str = "en") -> str:
     if c is None:
         return code.strip() if isinstance(code, str) else ""
     return _display(c, lang)
+
+
+# ---------------------------------------------------------------------------------------------
+# Official languages (issue 11: language of instruction against a student's home language)
+# ---------------------------------------------------------------------------------------------
+# ISO alpha-3 → official language(s) as ISO 639-1 codes, the first being the main one. Source: each
+# country's constitution (or language law) as summarised in Wikipedia's "official language(s)"
+# field, reviewed by hand for the CIS and for the countries of the sample data's partners and
+# students. Reviewed decisions: Russian is listed for Kazakhstan and Kyrgyzstan (official beside the
+# state language) and Belarus; Moldova's language is Romanian (constitution as amended in 2023);
+# Persian (fa) covers Dari in Afghanistan; a de-facto official language counts (English in the
+# USA and the UK, Japanese in Japan); languages without an ISO 639-1 code (Tamazight in Morocco)
+# are left out. A country not listed has no entry: `official_languages` returns ().
+OFFICIAL_LANGUAGES: dict[str, tuple[str, ...]] = {
+    # CIS and Central Asia
+    "UZB": ("uz",), "KAZ": ("kk", "ru"), "KGZ": ("ky", "ru"), "TJK": ("tg",), "TKM": ("tk",),
+    "RUS": ("ru",), "BLR": ("be", "ru"), "AZE": ("az",), "ARM": ("hy",), "MDA": ("ro",),
+    "GEO": ("ka",), "UKR": ("uk",), "MNG": ("mn",), "AFG": ("ps", "fa"),
+    # Europe
+    "TUR": ("tr",), "DEU": ("de",), "AUT": ("de",), "FRA": ("fr",), "GBR": ("en",), "POL": ("pl",),
+    "LTU": ("lt",), "LVA": ("lv",), "EST": ("et",), "ITA": ("it",), "HUN": ("hu",), "FIN": ("fi", "sv"),
+    "GRC": ("el",), "HRV": ("hr",), "ESP": ("es",), "CZE": ("cs",), "SVK": ("sk",), "ROU": ("ro",),
+    "BGR": ("bg",), "SRB": ("sr",), "NLD": ("nl",), "BEL": ("nl", "fr", "de"), "SWE": ("sv",),
+    "PRT": ("pt",), "CHE": ("de", "fr", "it"),
+    # Asia
+    "CHN": ("zh",), "KOR": ("ko",), "JPN": ("ja",), "IND": ("hi", "en"), "PAK": ("ur", "en"),
+    "BGD": ("bn",), "NPL": ("ne",), "LKA": ("si", "ta"), "MDV": ("dv",), "IRN": ("fa",),
+    "IRQ": ("ar", "ku"), "SYR": ("ar",), "JOR": ("ar",), "LBN": ("ar",), "SAU": ("ar",), "ARE": ("ar",),
+    "YEM": ("ar",), "ISR": ("he",), "IDN": ("id",), "MYS": ("ms",), "VNM": ("vi",), "THA": ("th",),
+    "SGP": ("en", "ms", "zh", "ta"),
+    # Africa
+    "EGY": ("ar",), "MAR": ("ar",), "SDN": ("ar", "en"), "SOM": ("so", "ar"), "NGA": ("en",),
+    "GHA": ("en",), "KEN": ("sw", "en"), "TZA": ("sw", "en"), "ZMB": ("en",),
+    # Americas
+    "USA": ("en",), "CAN": ("en", "fr"), "BRA": ("pt",), "MEX": ("es",),
+}
+
+
+def official_languages(code) -> tuple[str, ...]:
+    """Official languages of a country (ISO alpha-2/alpha-3 code) as ISO 639-1 codes; () when unknown."""
+    c = _norm_code(code)
+    return OFFICIAL_LANGUAGES.get(c, ()) if c else ()

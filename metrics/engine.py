@@ -143,6 +143,11 @@ NOT_AVAILABLE_WHEN_NONE: dict[str, Unavailable] = {
     "joint_program_graduates": Unavailable("values_missing", "program_enrollment", ("graduates",)),
     "joint_program_share": Unavailable("values_missing", "totals", ("programs",)),
     "active_research_projects": Unavailable("values_missing", "research_projects", ("country",)),
+    "foreign_women_share": Unavailable("values_missing", "students", ("sex",)),
+    "foreign_graduates": Unavailable("values_missing", "students", ("status",)),
+    "foreign_dropout_rate": Unavailable("values_missing", "students", ("status",)),
+    "foreign_retention_rate": Unavailable("values_missing", "students", ("student_id", "status")),
+    "foreign_language_programs": Unavailable("values_missing", "programs", ("language",)),
 }
 # Codes of an Issue (in Dataset.unreadable) for a file that could not be used at all.
 UNREADABLE_CODES = ("file_unreadable", "file_unsupported", "export_ambiguous")

@@ -160,6 +160,61 @@ END_YEAR_RULES = (
     _head("end", "year"),  # End year
 )
 
+# issue 11: accreditation analyses (form of study, funding, year of study, specialty, language, stage)
+STUDY_FORM_RULES = (
+    _head("форм", "обучен"),  # Форма обучения
+    _head("форм", "образован"),  # Форма получения образования
+    _head("ta'lim", "shakl"),  # Ta’lim shakli
+    _head("таълим", "шакл"),  # Таълим шакли
+    _head("o'qish", "shakl"),  # O‘qish shakli
+    _head("study", "form"),  # Study form
+    _head("form", "study"),  # Form of study
+    _head("mode", "study"),  # Mode of study
+)
+FUNDING_RULES = (
+    _head("финансир"),  # Источник финансирования, Вид финансирования
+    _head("основ", "обучен"),  # Основа обучения (бюджет/контракт)
+    _head("оплат"),  # Форма оплаты обучения
+    _head("to'lov"),  # To‘lov turi, To‘lov shakli
+    _head("тўлов"),  # Тўлов тури
+    _head("moliyalashtir"),  # Moliyalashtirish manbai
+    _head("молиялаштир"),  # Молиялаштириш манбаи
+    _head("funding"),  # Funding source
+    _head("fee", "status"),  # Fee status
+)
+COURSE_RULES = (
+    _head("курс"),  # Курс, Курс обучения
+    _head("kurs"),  # Kurs
+    _head("bosqich"),  # O‘qish bosqichi
+    _head("босқич"),  # Босқич
+    _head("year", "of", "study", without=("start",)),  # Year of study
+    _head("study", "year"),  # Study year
+)
+SPECIALTY_RULES = (
+    _head("специальн"),  # Специальность, Шифр и наименование специальности
+    _head("направлен", "подготовк"),  # Направление подготовки
+    _head("направлен", "образован"),  # Направление образования
+    _head("mutaxassis"),  # Mutaxassislik
+    _head("мутахассис"),  # Мутахассислик
+    _head("ta'lim", "yo'nalish"),  # Ta’lim yo‘nalishi
+    _head("таълим", "йўналиш"),  # Таълим йўналиши
+    _head("specialt"),  # Specialty
+    _head("speciali"),  # Speciality, Specialisation
+)
+LANGUAGE_RULES = (
+    _head("язык"),  # Язык обучения, Язык преподавания
+    _head("tili"),  # Ta’lim tili, O‘qitish tili
+    _head("тили"),  # Таълим тили
+    _head("language"),  # Language of instruction
+)
+STAGE_RULES = (
+    _head("этап"),  # Этап приёмной кампании
+    _head("стади"),  # Стадия приёма
+    _head("qabul", "bosqich"),  # Qabul bosqichi
+    _head("қабул", "босқич"),  # Қабул босқичи
+    _head("stage"),  # Admission stage
+)
+
 # ---------------------------------------------------------------------------------------------
 # Rules per export and column. A column name that is not in the export fails the tests.
 # ---------------------------------------------------------------------------------------------
@@ -186,6 +241,10 @@ WORD_RULES: dict[str, dict[str, tuple[Rule, ...]]] = {
             _head("зачетн", "книжк"),  # Номер зачётной книжки
             _head("student", "id"),  # Student ID
         ),
+        "study_form": STUDY_FORM_RULES,
+        "funding": FUNDING_RULES,
+        "course": COURSE_RULES,
+        "specialty": SPECIALTY_RULES,
     },
     "totals": {
         "year": YEAR_RULES,
@@ -333,6 +392,7 @@ WORD_RULES: dict[str, dict[str, tuple[Rule, ...]]] = {
         "level": LEVEL_RULES,
         "start_year": START_YEAR_RULES,
         "end_year": END_YEAR_RULES,
+        "language": LANGUAGE_RULES,
     },
     "program_enrollment": {
         "program": (*PROGRAM_NAME_RULES, _head("программ"), _head("dastur"), _head("дастур")),
@@ -475,6 +535,14 @@ WORD_RULES: dict[str, dict[str, tuple[Rule, ...]]] = {
             _head("full", "time"),  # Full-time equivalent
         ),
         "count": COUNT_RULES,
+    },
+    "applications": {
+        "year": YEAR_RULES,
+        "citizenship": CITIZENSHIP_RULES,
+        "stage": STAGE_RULES,
+        "count": COUNT_RULES,
+        "faculty": FACULTY_RULES,
+        "level": LEVEL_RULES,
     },
 }
 

@@ -65,6 +65,78 @@ CATEGORY_VALUES = {
               "сотрудники", "ппс", "научный сотрудник", "профессор", "o'qituvchi", "o'qituvchilar",
               "xodim", "xodimlar", "ўқитувчи", "ходим", "professor-o'qituvchi", "pdi", "pas", "personal"),
 }
+# Values of the `study_form` column (students): the form of study as registries write it.
+# Reviewed: очно-заочная and вечерняя are one form in the Russian/Uzbek tradition (kechki);
+# заочная (sirtqi, extramural) is part-time; online/masofaviy is distance.
+STUDY_FORM_VALUES = {
+    "full-time": ("full-time", "full time", "fulltime", "ft", "day", "daytime", "очная", "очное", "очно",
+                  "очная форма", "очная форма обучения", "дневная", "дневное", "kunduzgi", "kunduzgi ta'lim",
+                  "kunduzgi shakl", "кундузги", "кундузги таълим", "presencial"),
+    "part-time": ("part-time", "part time", "parttime", "pt", "extramural", "correspondence", "заочная",
+                  "заочное", "заочно", "заочная форма", "заочная форма обучения", "sirtqi", "sirtqi ta'lim",
+                  "сиртқи", "сиртки", "сиртқи таълим"),
+    "evening": ("evening", "evening classes", "очно-заочная", "очно-заочное", "вечерняя", "вечернее",
+                "очно-заочная (вечерняя)", "kechki", "kechki ta'lim", "кечки", "кечки таълим"),
+    "distance": ("distance", "distance learning", "online", "on-line", "remote", "e-learning", "дистанционная",
+                 "дистанционное", "дистанционно", "онлайн", "masofaviy", "masofaviy ta'lim", "масофавий",
+                 "масофавий таълим"),
+}
+# Values of the `funding` column (students). Reviewed decision: a "state grant" (государственный
+# грант, davlat granti) is a state-budget place in Uzbekistan, so it is `budget`; a plain
+# "грант"/"grant" (a foreign government's or another donor's grant, a scholarship) is `grant`.
+FUNDING_VALUES = {
+    "budget": ("budget", "state budget", "state-funded", "state funded", "government funded", "tuition-free",
+               "бюджет", "бюджетная", "бюджетное", "бюджетная основа", "на бюджетной основе", "госбюджет",
+               "государственный бюджет", "государственный грант", "госгрант", "гос грант", "за счет бюджета",
+               "davlat granti", "davlat granti asosida", "davlat budjeti", "byudjet", "budjet",
+               "давлат гранти", "давлат гранти асосида", "бюджет асосида"),
+    "contract": ("contract", "fee-paying", "fee paying", "paid", "tuition fee", "self-funded", "self funded",
+                 "self-financed", "self financed", "commercial", "контракт", "контрактная основа",
+                 "на контрактной основе", "договор", "по договору", "договорная основа", "на договорной основе",
+                 "платное", "платная", "платно", "платная основа", "на платной основе", "коммерческая",
+                 "коммерческое", "kontrakt", "kontrakt asosida", "to'lov kontrakt", "to'lov-kontrakt",
+                 "to'lov shartnoma", "to'lov-shartnoma asosida", "to'lov kontrakt asosida",
+                 "тўлов-контракт", "тўлов контракт", "тўлов шартнома", "контракт асосида"),
+    "grant": ("grant", "foreign grant", "scholarship", "government scholarship", "грант", "иностранный грант",
+              "зарубежный грант", "стипендия", "xorijiy grant", "хорижий грант", "stipendiya"),
+}
+# Values of the `stage` column (applications). Reviewed: applied = an application was filed;
+# admitted = an offer (рекомендован, допущен, принят к зачислению, tavsiya etilgan); enrolled = the
+# enrolment order was signed (зачислен; talabalikka qabul qilingan, oʻqishga kirgan).
+STAGE_VALUES = {
+    "applied": ("applied", "application", "applications", "applicant", "applicants", "подано", "подано заявлений",
+                "подали заявление", "заявление", "заявления", "заявка", "заявки", "абитуриент", "абитуриенты",
+                "ariza", "arizalar", "ariza topshirgan", "ariza berganlar", "hujjat topshirgan",
+                "hujjat topshirganlar", "abituriyent", "abituriyentlar", "ариза", "аризалар",
+                "ҳужжат топширган", "ҳужжат топширганлар", "абитуриентлар"),
+    "admitted": ("admitted", "offer", "offers", "offered", "accepted", "принят", "принято", "приняты",
+                 "принят к зачислению", "допущен", "допущено", "допущены", "рекомендован", "рекомендовано",
+                 "рекомендованы", "рекомендован к зачислению", "tavsiya etilgan", "tavsiya etildi",
+                 "qabul qilingan", "qabulga tavsiya etilgan", "тавсия этилган", "қабул қилинган"),
+    "enrolled": ("enrolled", "enrolment", "enrollment", "registered", "matriculated", "зачислен", "зачислено",
+                 "зачислены", "зачисление", "o'qishga kirgan", "o'qishga kirganlar", "talabalikka qabul qilingan",
+                 "ўқишга кирган", "ўқишга кирганлар", "талабаликка қабул қилинган"),
+}
+# Languages of instruction (programs): ISO 639-1 code → names and codes accepted (en/ru/uz).
+LANGUAGE_NAMES = {
+    "en": ("en", "eng", "english", "английский", "английском", "англ", "ingliz", "inglizcha", "инглиз", "инглизча"),
+    "ru": ("ru", "rus", "russian", "русский", "русском", "рус", "ruscha", "русча"),
+    "uz": ("uz", "uzb", "uzbek", "узбекский", "узбекском", "узб", "o'zbek", "o'zbekcha", "ўзбек", "ўзбекча"),
+    "kk": ("kk", "kaz", "kazakh", "казахский", "казахском", "qozoq", "қозоқ"),
+    "ky": ("ky", "kir", "kyrgyz", "kirghiz", "киргизский", "кыргызский", "киргизском", "кыргызском",
+           "qirg'iz", "қирғиз"),
+    "tg": ("tg", "tgk", "tajik", "таджикский", "таджикском", "tojik", "тожик"),
+    "tr": ("tr", "tur", "turkish", "турецкий", "турецком", "turk", "turkcha", "турк"),
+    "de": ("de", "deu", "ger", "german", "немецкий", "немецком", "nemis", "немис"),
+    "fr": ("fr", "fra", "fre", "french", "французский", "французском", "fransuz", "француз"),
+    "zh": ("zh", "zho", "chi", "chinese", "mandarin", "китайский", "китайском", "xitoy", "хитой"),
+    "ko": ("ko", "kor", "korean", "корейский", "корейском", "koreys", "корейс"),
+    "ja": ("ja", "jpn", "japanese", "японский", "японском", "yapon", "япон"),
+    "ar": ("ar", "ara", "arabic", "арабский", "арабском", "arab", "араб"),
+    "hi": ("hi", "hin", "hindi", "хинди", "hind", "ҳинд"),
+}
+_LANGUAGE_WORDS = ("язык", "языке", "языки", "tili", "tilida", "тили", "тилида", "language", "на")
+COURSE_RANGE = (1, 7)  # year of study: 1 to 6 for medicine, 7 for the longest programs
 INVALID = object()  # marks a value that could not be parsed
 
 
@@ -186,6 +258,81 @@ def parse_category(text: str):
     return _CATEGORIES.get(fold_header(text), INVALID)
 
 
+_STUDY_FORMS = _value_table(STUDY_FORM_VALUES)
+_FUNDINGS = _value_table(FUNDING_VALUES)
+_STAGES = _value_table(STAGE_VALUES)
+_LANGUAGES = _value_table(LANGUAGE_NAMES)
+_LANGUAGE_FILLERS = frozenset(fold_header(word) for word in _LANGUAGE_WORDS)
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7}
+_COURSE_WORDS = frozenset(fold_header(word) for word in (
+    "курс", "kurs", "bosqich", "босқич", "year", "course", "г", "й", "th", "st", "nd", "rd", "-й", "-kurs"))
+
+
+def parse_study_form(text: str):
+    """full-time, part-time, evening or distance (очная/заочная/очно-заочная, kunduzgi/sirtqi/kechki ...)."""
+    if not text.strip():
+        return None
+    return _STUDY_FORMS.get(fold_header(text), INVALID)
+
+
+def parse_funding(text: str):
+    """budget, contract or grant (бюджет/контракт/грант, davlat granti/to'lov-kontrakt ...)."""
+    if not text.strip():
+        return None
+    return _FUNDINGS.get(fold_header(text), INVALID)
+
+
+def parse_stage(text: str):
+    """applied, admitted or enrolled (подано/рекомендован/зачислен, ariza/tavsiya etilgan ...)."""
+    if not text.strip():
+        return None
+    return _STAGES.get(fold_header(text), INVALID)
+
+
+def parse_course(text: str):
+    """Year of study from 1 to 7: `3`, `3 курс`, `3-kurs`, `III`; anything else is INVALID."""
+    if not text.strip():
+        return None
+    number = parse_number(text)
+    if number is not None and number is not INVALID:  # 3, 3.0 (a number cell of a workbook)
+        return int(number) if float(number).is_integer() and COURSE_RANGE[0] <= number <= COURSE_RANGE[1] else INVALID
+    words = [word for word in re.split(r"(\d+)|\s+", fold_header(text)) if word and word.strip()]
+    words = [word for word in words if word not in _COURSE_WORDS]
+    if len(words) != 1:
+        return INVALID
+    word = words[0]
+    value = _ROMAN.get(word)
+    if value is None:
+        number = parse_number(word)
+        if number is None or number is INVALID or not float(number).is_integer():
+            return INVALID
+        value = int(number)
+    return value if COURSE_RANGE[0] <= value <= COURSE_RANGE[1] else INVALID
+
+
+def parse_language(text: str):
+    """Languages of instruction as ';'-joined ISO 639-1 codes: `English; русский` → `en;ru`.
+
+    Each part (separated by ';', ',' or '/') is a code or a name in English, Russian or Uzbek,
+    optionally with the word for language (`английский язык`, `ingliz tili`). One unknown part
+    makes the whole cell INVALID: a list is never shortened silently.
+    """
+    if not text.strip():
+        return None
+    codes = []
+    for part in re.split(r"[;,/]", text):
+        folded = fold_header(part)
+        if not folded:
+            continue
+        code = _LANGUAGES.get(folded)
+        if code is None:
+            code = _LANGUAGES.get(" ".join(word for word in folded.split() if word not in _LANGUAGE_FILLERS))
+        if code is None:
+            return INVALID
+        codes.append(code)
+    return ";".join(dict.fromkeys(codes)) if codes else None
+
+
 def parse_text(text: str):
     """Free text, stripped; empty is missing."""
     text = " ".join(text.split())
@@ -199,6 +346,11 @@ PARSERS = {
     "date": parse_date,
     "direction": parse_direction,
     "category": parse_category,
+    "study_form": parse_study_form,
+    "funding": parse_funding,
+    "stage": parse_stage,
+    "course": parse_course,
+    "language": parse_language,
     "text": parse_text,
 }
 KIND_HELP = {
@@ -209,7 +361,14 @@ KIND_HELP = {
     "validity": "an end date, a term such as 'на 5 лет', or 'бессрочно'",
     "direction": "in or out (inbound/outbound, входящая/исходящая, kiruvchi/chiquvchi)",
     "category": "student or staff",
+    "study_form": "full-time, part-time, evening or distance (очная/заочная/очно-заочная/дистанционная, "
+                  "kunduzgi/sirtqi/kechki/masofaviy)",
+    "funding": "budget, contract or grant (бюджет/контракт/грант, davlat granti/to'lov-kontrakt)",
+    "stage": "applied, admitted or enrolled (подано/рекомендован/зачислен, ariza/tavsiya etilgan/o'qishga kirgan)",
+    "course": "a year of study from 1 to 7",
+    "language": "language codes or names separated by ';' (en, ru, uz; English, русский, o'zbek)",
 }
+VALUE_KINDS_REVIEWED = ("direction", "category", "study_form", "funding", "stage")  # words a mapping may add
 
 
 # ----------------------------------------------------------------------------------------------
@@ -769,7 +928,7 @@ def _absent(column: Column, length: int):
     """The values of a column that the file does not have."""
     if column.default is not None:
         return np.full(length, column.default, dtype=np.int64)
-    dtype = {"year": "Int64", "int": "Int64", "float": "Float64", "date": "datetime64[ns]",
+    dtype = {"year": "Int64", "int": "Int64", "course": "Int64", "float": "Float64", "date": "datetime64[ns]",
              "validity": "datetime64[ns]"}.get(column.kind, "str")
     if column.kind == "countries":
         return pd.Series([""] * length, dtype="str")
@@ -812,13 +971,13 @@ def _coerce(values: pd.Series, column: Column, mappings: Mappings):
         return text.where(~empty, None), np.zeros(len(values), dtype=bool), empty, raw
     parser = PARSERS[column.kind]
     parsed_unique = parse_dates(uniques) if column.kind == "date" else [parser(value) for value in uniques]
-    if column.kind in ("direction", "category"):  # a reviewed word for in/out, student/staff
+    if column.kind in VALUE_KINDS_REVIEWED:  # a reviewed word for in/out, student/staff, full-time ...
         parsed_unique = [mappings.value(column.kind, text) or value if value is INVALID else value
                          for text, value in zip(uniques, parsed_unique)]
     bad_unique = np.array([value is INVALID for value in parsed_unique], dtype=bool)
     bad = bad_unique[codes] if len(uniques) else np.zeros(len(values), dtype=bool)
     clean_unique = [None if value is INVALID else value for value in parsed_unique]
-    if column.kind in ("year", "int"):
+    if column.kind in ("year", "int", "course"):
         table = pd.array(clean_unique, dtype="Int64")
     elif column.kind == "float":
         table = pd.array(clean_unique, dtype="Float64")

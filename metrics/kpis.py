@@ -19,6 +19,9 @@ Conventions shared by every KPI:
 - **Which rows count** (foreign, active students, partners, running programs, international
   mobility) is decided in `metrics.rows`; academic years in `metrics.years`.
 
+What became of each entry cohort (retention, graduation, drop-out one to three years on)
+is `metrics.outcomes`; the retention KPI reads it.
+
 Running every KPI on a Dataset (caching, filters, targets, why a KPI is not available) is
 `metrics.engine`.
 """
@@ -31,8 +34,12 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
+from metrics import countries
+from metrics.countries import CIS
+from metrics.outcomes import DROPPED_STATUSES, GRADUATED_STATUSES, NEW_STATUSES, retention_cohorts
 from metrics.rows import (
     active_partner_years,
+    blank,
     active_student_mask,
     dormant_partner_keys,
     first_year_seen,
@@ -46,6 +53,7 @@ from metrics.rows import (
     partner_agreements,
     running_programs,
     staff_weights,
+    student_id_codes,
     university_total,
 )
 from metrics.years import academic_year_of, per_year, running_pairs, year_series
@@ -56,11 +64,9 @@ EXPIRY_WINDOW_DAYS = 180  # agreements_expiring: agreements ending within this m
 PERCENT = 100.0
 DIVERSITY_SCALE = 1000.0  # student_diversity_index is reported per 1,000 students
 
-# Enrolment statuses that mean a first-year (newly admitted) student.
-NEW_STATUSES = frozenset({
-    "new", "admitted", "enrolled new", "first year", "новый", "новая", "принят", "принята",
-    "зачислен", "зачислена", "yangi", "qabul qilingan",
-})
+HHI_SCALE = 100.0  # source_concentration: shares in percent, so the index runs 0–10,000
+APPLIED, ADMITTED, ENROLLED = "applied", "admitted", "enrolled"  # stages of the applications export
+WOMEN = frozenset({"f"})  # students.sex recorded for women (compared case-folded)
 
 Frame = pd.DataFrame | None
 
@@ -86,6 +92,22 @@ def _count_by_year_masked(frame: pd.DataFrame, mask: np.ndarray, years: Sequence
 def _count_by_year(frame: pd.DataFrame, years: Sequence[int], column: str = "count") -> pd.Series:
     weights = frame[column] if column in frame.columns else pd.Series(1, index=frame.index)
     return per_year(weights.groupby(frame["year"]).sum(), years)
+
+
+def _once_per_student_year(students: pd.DataFrame, mask: np.ndarray) -> pd.DataFrame:
+    """The rows of ``mask``, a student_id counted once per year among them (its first row)."""
+    rows = students.loc[mask]
+    if "student_id" not in students.columns or not len(rows):
+        return rows
+    codes = student_id_codes(students)[mask]
+    dup = pd.DataFrame({"year": rows["year"].to_numpy(), "code": codes}).duplicated().to_numpy(dtype=bool)
+    return rows.loc[~(dup & (codes >= 0))]
+
+
+def _foreign_rows_with_status(students: pd.DataFrame, home: str, statuses: frozenset[str]) -> pd.DataFrame:
+    """Foreign student rows (any status) whose status is in ``statuses``, a student_id once per year."""
+    mask = in_folded(students["status"], statuses) & is_foreign(students["citizenship"], home)
+    return _once_per_student_year(students, mask)
 
 
 # --------------------------------------------------------------------------- students
@@ -197,6 +219,146 @@ def student_diversity_index_by_year(students: pd.DataFrame, totals: Frame, *, ye
     return (student_ratio * nationality_ratio * DIVERSITY_SCALE).astype("Float64")
 
 
+def _foreign_by_citizenship(students: pd.DataFrame, home: str, cis: bool) -> pd.DataFrame:
+    foreign = foreign_student_rows(students, home)
+    known = ~blank(foreign["citizenship"])
+    member = foreign["citizenship"].isin(CIS).fillna(False).to_numpy(dtype=bool)
+    return foreign.loc[known & (member if cis else ~member)]
+
+
+def foreign_students_cis_by_year(students: pd.DataFrame, *, years: Sequence[int], home: str) -> pd.Series:
+    """Foreign students (as counted by foreign_students) whose citizenship is a CIS country; students.
+
+    CIS: `metrics.countries.CIS` (the members and participants plus Turkmenistan; not
+    Georgia or Ukraine). Students of unknown citizenship count neither here nor in
+    foreign_students_non_cis, so CIS + non-CIS + unknown = foreign_students.
+    """
+    return _count_by_year(_foreign_by_citizenship(students, home, cis=True), years)
+
+
+def foreign_students_non_cis_by_year(students: pd.DataFrame, *, years: Sequence[int], home: str) -> pd.Series:
+    """Foreign students (as counted by foreign_students) whose known citizenship is not a CIS country;
+    students.
+
+    The complement of foreign_students_cis among the students of known citizenship.
+    """
+    return _count_by_year(_foreign_by_citizenship(students, home, cis=False), years)
+
+
+def foreign_women_share_by_year(students: pd.DataFrame, *, years: Sequence[int], home: str) -> pd.Series | None:
+    """Foreign students recorded as women (sex F) ÷ foreign students whose sex is recorded × 100; %.
+
+    Foreign students as counted by foreign_students; a blank sex is left out of both. Not
+    available without values in the sex column; <NA> in a year where no foreign student
+    has a recorded sex.
+    """
+    if not has_values(students, "sex"):
+        return None
+    foreign = foreign_student_rows(students, home)
+    recorded = ~blank(foreign["sex"])
+    women = recorded & in_folded(foreign["sex"], WOMEN)
+    return _ratio(_count_by_year(foreign.loc[women], years), _count_by_year(foreign.loc[recorded], years), PERCENT)
+
+
+def foreign_graduates_by_year(students: pd.DataFrame, *, years: Sequence[int], home: str) -> pd.Series | None:
+    """Foreign students with the status graduated in the year (sum of count, a student_id once per year);
+    graduates.
+
+    Graduated and its synonyms: `metrics.outcomes.GRADUATED_STATUSES`. Foreign: citizenship
+    not the home country, unresolved included. Not available without values in the status
+    column.
+    """
+    if not has_values(students, "status"):
+        return None
+    return _count_by_year(_foreign_rows_with_status(students, home, GRADUATED_STATUSES), years)
+
+
+def foreign_dropout_rate_by_year(students: pd.DataFrame, *, years: Sequence[int], home: str) -> pd.Series | None:
+    """Foreign students expelled or withdrawn in the year ÷ foreign students of the year × 100; %; lower is
+    better.
+
+    Numerator: foreign rows whose status is expelled, withdrawn or a synonym
+    (`metrics.outcomes.DROPPED_STATUSES`), sum of count, a student_id once per year;
+    denominator: foreign_students (enrolled students, who exclude those rows). Not
+    available without values in the status column.
+    """
+    if not has_values(students, "status"):
+        return None
+    return _ratio(_count_by_year(_foreign_rows_with_status(students, home, DROPPED_STATUSES), years),
+                  foreign_students_by_year(students, years=years, home=home), PERCENT)
+
+
+def foreign_retention_rate_by_year(students: pd.DataFrame, *, years: Sequence[int], home: str) -> pd.Series | None:
+    """New foreign students of Y (status new, with a student_id) who in Y+1 are still enrolled or have
+    graduated (in Y or Y+1) ÷ new foreign students of Y × 100; %.
+
+    The foreign cohorts of `metrics.outcomes.retention_cohorts`: (enrolled_1 +
+    graduated_1) ÷ cohort. Enrolled in Y+1: a row of Y+1 that is not graduated, expelled or
+    withdrawn; a student expelled/withdrawn by Y+1 or simply absent in Y+1 is not
+    retained. <NA> for a year Y whose Y+1 has no student rows (not known yet) or without
+    new foreign students. Not available without values in the student_id and status
+    columns.
+    """
+    cohorts = retention_cohorts(students, home, years)
+    if cohorts is None:
+        return None
+    foreign = cohorts.loc[(cohorts["group"] == "foreign").to_numpy(dtype=bool)]
+    sums = foreign.groupby("entry_year")[["cohort", "enrolled_1", "graduated_1"]].sum(min_count=1)
+    retained = (sums["enrolled_1"] + sums["graduated_1"]).astype("Float64")
+    return _ratio(per_year(retained, years, fill=None, dtype="Float64"), per_year(sums["cohort"], years), PERCENT)
+
+
+def source_concentration_by_year(students: pd.DataFrame, *, years: Sequence[int], home: str) -> pd.Series:
+    """Herfindahl–Hirschman index of foreign students by citizenship: the sum over source countries of
+    (country's share of foreign students of known citizenship, in %)²; 0–10,000; index; lower is better.
+
+    10,000 means every foreign student of known citizenship comes from one country; n
+    equal countries give 10,000 ÷ n. Students of unknown citizenship are left out of the
+    shares. <NA> in a year without foreign students of known citizenship.
+    """
+    by_country = foreign_students_by_country_and_year(students, home)
+    known = by_country.loc[by_country["country"].notna().to_numpy(dtype=bool)
+                           & (by_country["students"] > 0).to_numpy(dtype=bool)]
+    share = known["students"].astype("Float64") / known.groupby("year")["students"].transform("sum") * HHI_SCALE
+    return per_year((share ** 2).groupby(known["year"]).sum(), years, fill=None, dtype="Float64")
+
+
+# --------------------------------------------------------------------------- recruitment (applications)
+
+def _applications(applications: pd.DataFrame, years: Sequence[int], home: str, stage: str) -> pd.Series:
+    mask = in_folded(applications["stage"], frozenset({stage})) & is_foreign(applications["citizenship"], home)
+    return _count_by_year(applications.loc[mask], years)
+
+
+def foreign_applications_by_year(applications: pd.DataFrame, *, years: Sequence[int], home: str) -> pd.Series:
+    """Applications from foreign citizens (stage applied, citizenship not the home country), sum of count;
+    applications.
+
+    An unresolved citizenship counts as foreign (`metrics.rows.is_foreign`).
+    """
+    return _applications(applications, years, home, APPLIED)
+
+
+def foreign_admission_rate_by_year(applications: pd.DataFrame, *, years: Sequence[int], home: str) -> pd.Series:
+    """Foreign applicants admitted ÷ foreign applications (stages admitted and applied of the applications
+    export) × 100; %.
+
+    <NA> in a year without foreign applications.
+    """
+    return _ratio(_applications(applications, years, home, ADMITTED),
+                  _applications(applications, years, home, APPLIED), PERCENT)
+
+
+def foreign_enrolment_yield_by_year(applications: pd.DataFrame, *, years: Sequence[int], home: str) -> pd.Series:
+    """Foreign admitted applicants who enrolled ÷ foreign applicants admitted (stages enrolled and admitted
+    of the applications export) × 100; %.
+
+    <NA> in a year without foreign admissions.
+    """
+    return _ratio(_applications(applications, years, home, ENROLLED),
+                  _applications(applications, years, home, ADMITTED), PERCENT)
+
+
 # --------------------------------------------------------------------------- partners
 
 def active_partners_by_year(partners: pd.DataFrame, *, years: Sequence[int], home: str) -> pd.Series:
@@ -303,6 +465,31 @@ def joint_program_share_by_year(programs: pd.DataFrame, totals: pd.DataFrame, *,
     if not has_values(totals, "programs"):
         return None
     return _ratio(joint_programs_by_year(programs, years=years), university_total(totals, "programs", years), PERCENT)
+
+
+def _languages(text: object) -> frozenset[str]:
+    """The language codes of a programs.language cell (ISO 639-1 codes joined by ';'), lower-cased."""
+    return frozenset(code.strip().lower() for code in str(text).split(";") if code.strip())
+
+
+def foreign_language_programs_by_year(programs: pd.DataFrame, *, years: Sequence[int], home: str) -> pd.Series | None:
+    """Joint and double-degree programs running in Y (as counted by joint_programs) taught in at least one
+    language that is not an official language of the home country; programs.
+
+    Languages: the ISO 639-1 codes of programs.language (several joined by ';'), compared
+    with `metrics.countries.official_languages` of the home country (a home country whose
+    official languages are not known makes every language count). A program with a blank
+    language is not counted. Not available without values in the language column.
+    """
+    if not has_values(programs, "language"):
+        return None
+    official = frozenset(code.lower() for code in countries.official_languages(home))
+    running = running_programs(programs, years)
+    language = running["language"]
+    uniques = pd.unique(language.dropna()).tolist()
+    foreign = [value for value in uniques if _languages(value) - official]
+    taught = language.isin(foreign).fillna(False).to_numpy(dtype=bool)
+    return per_year(running.loc[taught].groupby("year")["program_key"].nunique(), years)
 
 
 # --------------------------------------------------------------------------- mobility

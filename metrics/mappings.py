@@ -36,7 +36,9 @@ from metrics.text import fold
 from metrics.validation import Issue
 
 MAPPINGS_FILE = "mappings.toml"
-VALUE_KINDS = {"direction": ("in", "out"), "category": ("student", "staff")}
+VALUE_KINDS = {"direction": ("in", "out"), "category": ("student", "staff"),
+               "study_form": ("full-time", "part-time", "evening", "distance"),
+               "funding": ("budget", "contract", "grant"), "stage": ("applied", "admitted", "enrolled")}
 MAX_MAPPINGS_BYTES = 1 << 20  # a reviewed file is small; a larger one is not read
 
 

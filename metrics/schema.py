@@ -16,6 +16,13 @@ Column kinds:
 - ``countries``: a list of countries separated by ``;`` or ``,``, resolved to ``"KAZ;CHN"``.
 - ``direction``: ``in`` or ``out`` (inbound/incoming/входящая/kiruvchi ...).
 - ``category``: ``student`` or ``staff``.
+- ``study_form``: ``full-time``, ``part-time``, ``evening`` or ``distance`` (очная, заочная,
+  очно-заочная/вечерняя, дистанционная; kunduzgi, sirtqi, kechki, masofaviy ...).
+- ``funding``: ``budget``, ``contract`` or ``grant`` (бюджет and a state grant / davlat granti are
+  ``budget``; контракт, договор, платная основа, to‘lov-kontrakt are ``contract``; any other grant is ``grant``).
+- ``course``: year of study, a whole number from 1 to 7 (``3``, ``3 курс``, ``3-kurs``, ``III``).
+- ``language``: languages of instruction as ``;``-joined ISO 639-1 codes (``English; русский`` → ``en;ru``).
+- ``stage``: ``applied``, ``admitted`` or ``enrolled`` (подано/рекомендован/зачислен, ariza/tavsiya etilgan ...).
 - ``text``: free text, stripped.
 """
 
@@ -76,15 +83,33 @@ DIRECTION = ("направление", "yo'nalish", "yoʻnalish", "йўнали�
              "flow", "mobility direction", "направление мобильности")
 CATEGORY = ("категория", "toifa", "тоифа", "participant type", "group", "role")
 TYPE = ("тип", "вид", "turi", "тури", "kind")
+CITIZENSHIP = ("гражданство", "fuqaroligi", "fuqarolik", "фуқаролиги", "фуқаролик", "nationality",
+               "citizenship country") + COUNTRY + ("country",)
+# issue 11: accreditation analyses (form of study, funding, year of study, specialty, language, admission)
+STUDY_FORM = ("форма обучения", "форма получения образования", "ta'lim shakli", "ta'lim shakli turi",
+              "таълим шакли", "o'qish shakli", "ўқиш шакли", "study form", "form of study", "mode of study",
+              "attendance mode", "mode")
+FUNDING = ("основа обучения", "источник финансирования", "финансирование", "вид финансирования", "форма оплаты",
+           "бюджет/контракт", "to'lov turi", "to'lov shakli", "тўлов тури", "тўлов шакли", "moliyalashtirish",
+           "moliyalashtirish manbai", "молиялаштириш", "ta'lim asosi", "funding source", "fee status",
+           "tuition basis", "budget/contract")
+COURSE = ("курс", "курс обучения", "год обучения", "kurs", "bosqich", "o'qish bosqichi", "курс/босқич", "босқич",
+          "ўқиш босқичи", "year of study", "study year", "course", "year level")
+SPECIALTY = ("специальность", "направление подготовки", "направление образования", "шифр и специальность",
+             "mutaxassislik", "ta'lim yo'nalishi", "yo'nalish", "мутахассислик", "таълим йўналиши", "йўналиш",
+             "speciality", "specialty", "major", "field of study", "programme of study")
+LANGUAGE = ("язык обучения", "язык преподавания", "язык", "языки обучения", "ta'lim tili", "o'qitish tili",
+            "таълим тили", "ўқитиш тили", "til", "тил", "language of instruction", "teaching language",
+            "languages", "medium of instruction")
+STAGE = ("этап", "этап приема", "этап приёма", "стадия", "стадия приема", "qabul bosqichi", "bosqich",
+         "қабул босқичи", "босқич", "admission stage", "funnel stage", "step")
 
 STUDENTS = Export(
     name="students",
     description="Student registry export: one row per student (or per group of students with `count`).",
     columns=(
         Column("year", "year", True, "Academic year (first calendar year).", YEAR),
-        Column("citizenship", "country", True, "Citizenship of the student.",
-               ("гражданство", "fuqaroligi", "fuqarolik", "фуқаролиги", "фуқаролик", "nationality",
-                "citizenship country") + COUNTRY + ("country",)),
+        Column("citizenship", "country", True, "Citizenship of the student.", CITIZENSHIP),
         Column("count", "int", False, "Number of students the row stands for.", COUNT, 1),
         Column("faculty", "text", False, "Faculty or school.", FACULTY),
         Column("level", "text", False, "Level of study (bachelor, master, residency, PhD ...).", LEVEL),
@@ -94,12 +119,28 @@ STUDENTS = Export(
         Column("student_id", "text", False,
                "Opaque registry id, used only to count a student once; never shown.",
                ("id", "id студента", "номер студента", "talaba id", "student number", "registry id")),
+        Column("study_form", "study_form", False,
+               "Form of study: full-time, part-time (заочная, sirtqi), evening (очно-заочная, kechki) "
+               "or distance (дистанционная, masofaviy).", STUDY_FORM),
+        Column("funding", "funding", False,
+               "Who pays: budget (state budget place, государственный грант, davlat granti), contract "
+               "(контракт, платная основа, to‘lov-kontrakt) or grant (a foreign or other grant, scholarship).",
+               FUNDING),
+        Column("course", "course", False, "Year of study that academic year, 1 to 7 (курс, bosqich).", COURSE),
+        Column("specialty", "text", False,
+               "Specialty (programme) as in the national classifier, with its code: General Medicine (60910200).",
+               SPECIALTY),
     ),
     examples=(
         {"year": "2024/2025", "citizenship": "Индия", "count": 1, "faculty": "General Medicine",
-         "level": "Bachelor", "sex": "F", "status": "new", "student_id": "S000123"},
+         "level": "Bachelor", "sex": "F", "status": "new", "student_id": "S000123", "study_form": "очная",
+         "funding": "контракт", "course": 1, "specialty": "General Medicine (60910200)"},
         {"year": "2024", "citizenship": "Pakistan", "count": 3, "faculty": "Pediatrics",
-         "level": "Residency", "sex": "M", "status": "continuing", "student_id": ""},
+         "level": "Residency", "sex": "M", "status": "continuing", "student_id": "", "study_form": "full-time",
+         "funding": "grant", "course": "2 курс", "specialty": "Pediatrics"},
+        {"year": "2024", "citizenship": "Oʻzbekiston", "count": 1, "faculty": "Postgraduate Education",
+         "level": "PhD", "sex": "F", "status": "continuing", "student_id": "S000124", "study_form": "sirtqi",
+         "funding": "davlat granti", "course": 3, "specialty": "Cardiology (14.00.06)"},
     ),
 )
 
@@ -185,10 +226,14 @@ PROGRAMS = Export(
                ("год начала", "начало", "boshlanish yili", "start", "since")),
         Column("end_year", "year", False, "Last academic year; blank while running.",
                ("год окончания", "окончание", "tugash yili", "end", "until")),
+        Column("language", "language", False,
+               "Language(s) of instruction as ISO 639-1 codes separated by ';' (en, ru, uz); names such as "
+               "English, русский, oʻzbek tili are accepted.", LANGUAGE),
     ),
     examples=(
         {"program": "General Medicine (MD)", "partner": "Grodno State Medical University",
-         "country": "Belarus", "type": "double", "level": "Bachelor", "start_year": 2021, "end_year": ""},
+         "country": "Belarus", "type": "double", "level": "Bachelor", "start_year": 2021, "end_year": "",
+         "language": "английский; русский"},
     ),
 )
 
@@ -316,10 +361,35 @@ RESEARCH_PROJECTS = Export(
     ),
 )
 
+APPLICATIONS = Export(
+    name="applications",
+    description="Admission funnel of foreign applicants: one row per year × citizenship × stage (optionally × "
+                "faculty × level) with the number of people at that stage. Stages nest: applied ⊇ admitted ⊇ "
+                "enrolled; `enrolled` is the intake of new students.",
+    columns=(
+        Column("year", "year", True, "Academic year of admission.", YEAR),
+        Column("citizenship", "country", True, "Citizenship of the applicants.", CITIZENSHIP),
+        Column("stage", "stage", True,
+               "applied (applications filed: подано заявлений, ariza), admitted (offer: рекомендован, "
+               "допущен, принят, tavsiya etilgan) or enrolled (зачислен, oʻqishga kirgan).", STAGE),
+        Column("count", "int", True, "Number of people at that stage.", COUNT),
+        Column("faculty", "text", False, "Faculty or school.", FACULTY),
+        Column("level", "text", False, "Level of study.", LEVEL),
+    ),
+    examples=(
+        {"year": 2024, "citizenship": "India", "stage": "applied", "count": 420, "faculty": "General Medicine",
+         "level": "Bachelor"},
+        {"year": 2024, "citizenship": "Индия", "stage": "рекомендован к зачислению", "count": 190,
+         "faculty": "General Medicine", "level": "Bachelor"},
+        {"year": "2024/25", "citizenship": "Hindiston", "stage": "зачислен", "count": 131,
+         "faculty": "General Medicine", "level": "Bachelor"},
+    ),
+)
+
 EXPORTS: dict[str, Export] = {
     export.name: export
     for export in (STUDENTS, TOTALS, PARTNERS, MOBILITY, PROGRAMS, PROGRAM_ENROLLMENT, EVENTS,
-                   GRANTS, HONORARY_DOCTORATES, TARGETS, STAFF, RESEARCH_PROJECTS)
+                   GRANTS, HONORARY_DOCTORATES, TARGETS, STAFF, RESEARCH_PROJECTS, APPLICATIONS)
 }
 
 # Column headers that hold personal data. Such columns are dropped at ingestion, before

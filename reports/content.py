@@ -123,8 +123,11 @@ def report_sections(result: SectionResult, lang: str, n: int | None, used: set[s
     """A page result as report sections: the first carries the sentences, the charts and the first table;
     each further table of the page's report blocks is a section of its own."""
     blocks = [block for block in result.blocks if block.report]
+    if not blocks:
+        return []
     charts = [print_figure(block, lang) for block in blocks if block.chart is not None and not block.empty]
-    tables = [block for block in blocks if block.chart is None]
+    # the page's tables; a page of charts alone prints the table of its first chart
+    tables = [block for block in blocks if block.chart is None] or [block for block in blocks if block.table is not None][:1]
     sections = []
     for i, block in enumerate(tables or [None]):
         table = suppressed(block, n) if block is not None else pd.DataFrame()

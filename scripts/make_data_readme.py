@@ -14,7 +14,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from metrics.ingest import CATEGORY_VALUES, DIRECTION_VALUES, TOTAL_WORDS  # noqa: E402
+from metrics.ingest import (CATEGORY_VALUES, DIRECTION_VALUES, FUNDING_VALUES, STAGE_VALUES,  # noqa: E402
+                            STUDY_FORM_VALUES, TOTAL_WORDS)
 from metrics.schema import EXPORTS, PERSONAL_DATA_HEADERS  # noqa: E402
 
 KIND_TEXT = {
@@ -27,6 +28,11 @@ KIND_TEXT = {
     "countries": "list of countries",
     "direction": "in / out",
     "category": "student / staff",
+    "study_form": "full-time / part-time / evening / distance",
+    "funding": "budget / contract / grant",
+    "course": "year of study (1-7)",
+    "language": "language codes (ISO 639-1)",
+    "stage": "applied / admitted / enrolled",
     "text": "text",
 }
 
@@ -100,6 +106,11 @@ A file over a limit is answered with one message naming it; the rest of the fold
   home country; partners and mobility in the home country are domestic and not international.
 
 Direction values: {directions}. Category values: {categories}.
+
+Study form values (`study_form`): {study_forms}. Funding values (`funding`): {fundings}. Admission
+stages (`stage`): {stages}. A value of these kinds that is not in the lists is left blank with a
+warning naming its cell (a required `stage` excludes its row); `course` outside 1-7 likewise.
+Languages (`language`) are written as ISO 639-1 codes or names in English, Russian or Uzbek.
 """
 
 
@@ -115,6 +126,7 @@ def render() -> str:
         personal=", ".join(f"`{header}`" for header in PERSONAL_DATA_HEADERS[:18]) + " …",
         directions="; ".join(f"**{key}**: " + ", ".join(values) for key, values in DIRECTION_VALUES.items()),
         categories="; ".join(f"**{key}**: " + ", ".join(values[:10]) + " …" for key, values in CATEGORY_VALUES.items()),
+        study_forms=_values(STUDY_FORM_VALUES), fundings=_values(FUNDING_VALUES), stages=_values(STAGE_VALUES),
     )]
     for export in EXPORTS.values():
         parts.append(f"\n## `{export.file_name}`\n\n{export.description}\n")
@@ -138,6 +150,11 @@ def render() -> str:
                 parts.append(",".join(_csv_value(example.get(name, "")) for name in names))
             parts.append("```")
     return "\n".join(parts) + "\n"
+
+
+def _values(table: dict[str, tuple[str, ...]], shown: int = 8) -> str:
+    return "; ".join(f"**{key}**: " + ", ".join(values[:shown]) + (" …" if len(values) > shown else "")
+                     for key, values in table.items())
 
 
 def _csv_value(value) -> str:

@@ -144,6 +144,39 @@ EXPELLED_PROBABILITY = 0.025
 WITHDRAWN_PROBABILITY = 0.015
 FIRST_STUDENT_NUMBER = 1000
 
+# Columns added for accreditation analyses (issue 11). Drawn from a SEPARATE random generator
+# (seed + 1), so every earlier column and row of every file stays as it was.
+ATTRIBUTE_SEED_OFFSET = 1
+STUDY_FORM_MIX = {  # foreign students study full-time; some postgraduates part-time/evening/distance
+    "Bachelor": {"full-time": 1.0},
+    "Master": {"full-time": 0.9, "evening": 0.05, "distance": 0.05},
+    "Residency": {"full-time": 0.85, "part-time": 0.1, "evening": 0.05},
+    "PhD": {"full-time": 0.55, "part-time": 0.3, "distance": 0.15},
+}
+FUNDING_MIX = {  # foreign students: mostly contract (fee-paying), some on a grant
+    "Bachelor": {"contract": 0.93, "grant": 0.07},
+    "Master": {"contract": 0.85, "grant": 0.15},
+    "Residency": {"contract": 0.85, "grant": 0.15},
+    "PhD": {"contract": 0.6, "grant": 0.4},
+}
+# Specialties with a code in the style of the national classifier (illustrative codes, synthetic).
+BACHELOR_SPECIALTY = {
+    "General Medicine": "General Medicine (60910200)", "Pediatrics": "Pediatrics (60910300)",
+    "Dentistry": "Dentistry (60910400)", "Pharmacy": "Pharmacy (60910600)",
+    "Public Health": "Medical Prevention and Public Health (60910500)",
+}
+MASTER_PUBLIC_HEALTH_SPECIALTY = "Public Health (70910701)"
+POSTGRADUATE_SPECIALTIES = {
+    "Master": ("Healthcare Management (70910702)", "Clinical Laboratory Diagnostics (70910703)",
+               "Medical Biology (70910704)"),
+    "Residency": ("Cardiology (70910201)", "Surgery (70910202)", "Obstetrics and Gynaecology (70910203)",
+                  "Internal Medicine (70910204)", "Neurology (70910205)"),
+    "PhD": ("Cardiology (14.00.06)", "Oncology (14.00.14)", "Surgery (14.00.27)", "Public Health (14.00.33)"),
+}
+# Admission funnel (applications.csv): applied and admitted as multiples of the enrolled.
+APPLIED_PER_ENROLLED = (2.5, 4.0)
+ADMITTED_PER_ENROLLED = (1.3, 1.8)
+
 # Home students by faculty (share of home students) for the per-faculty totals rows.
 HOME_FACULTY_SHARE = {
     "General Medicine": 0.40, "Pediatrics": 0.18, "Dentistry": 0.10,
@@ -367,6 +400,22 @@ JOINT_PROGRAMS = [
      "Shandong University", "joint", "PhD", 2025, None, (3, 6)),
 ]
 JOINT_PROGRAM_LENGTH = {"Bachelor": 6, "Master": 2, "Residency": 3, "PhD": 3}
+# Language(s) of instruction of each joint program (programs.csv `language`, ISO 639-1), by partner.
+JOINT_PROGRAM_LANGUAGE = {
+    "Asfendiyarov Kazakh National Medical University": "ru",
+    "Belarusian Medical Academy of Postgraduate Education": "ru",
+    "Riga Stradins University": "en",
+    "Beijing University of Chinese Medicine": "en;zh",
+    "Grodno State Medical University": "en",
+    "University of Eastern Finland": "en",
+    "Tajik State Medical University named after Abu Ali ibn Sina": "uz",
+    "Saint Petersburg State Pediatric Medical University": "ru",
+    "Kazan State Medical University": "ru;uz",
+    "National Scientific Center of Oncology and Transplantation": "en",
+    "Hacettepe University": "en",
+    "University of Tampere": "en",
+    "Shandong University": "en",
+}
 JOINT_PROGRAM_COMPLETION = 0.92
 
 # --------------------------------------------------------------------------- events
@@ -704,6 +753,57 @@ def totals_rows(rng: np.random.Generator, students: pd.DataFrame) -> pd.DataFram
     return frame
 
 
+def student_attributes(rng: np.random.Generator, students: list[dict]) -> dict[str, dict]:
+    """Per student: form of study, funding and specialty, drawn from the attribute generator."""
+    attributes = {}
+    for student in students:
+        level, faculty = student["level"], student["faculty"]
+        if level == "Bachelor":
+            specialty = BACHELOR_SPECIALTY[faculty]
+        elif level == "Master" and faculty == "Public Health":
+            specialty = MASTER_PUBLIC_HEALTH_SPECIALTY
+        else:
+            options = POSTGRADUATE_SPECIALTIES[level]
+            specialty = options[int(rng.integers(len(options)))]
+        attributes[student["student_id"]] = {
+            "study_form": weighted_choice(rng, STUDY_FORM_MIX[level]),
+            "funding": weighted_choice(rng, FUNDING_MIX[level]),
+            "enrolled": student["enrolled"], "specialty": specialty,
+        }
+    return attributes
+
+
+def with_student_attributes(frame: pd.DataFrame, attributes: dict[str, dict]) -> pd.DataFrame:
+    """students.csv rows with study_form, funding, course and specialty appended as the last columns."""
+    of = frame["student_id"].map
+    return frame.assign(
+        study_form=of(lambda sid: attributes[sid]["study_form"]),
+        funding=of(lambda sid: attributes[sid]["funding"]),
+        course=(frame["year"] - of(lambda sid: attributes[sid]["enrolled"]) + 1).astype(int),
+        specialty=of(lambda sid: attributes[sid]["specialty"]),
+    )
+
+
+def application_rows(rng: np.random.Generator, students: pd.DataFrame) -> pd.DataFrame:
+    """The admission funnel: per year and citizenship, applied ⊇ admitted ⊇ enrolled.
+
+    `enrolled` is the number of new students of that year and country in students.csv, so the
+    funnel ties to the intake the KPIs count.
+    """
+    canonical_spelling = {v: k for k, vs in CITIZENSHIP_SPELLINGS.items() for v in vs}
+    new = students[students["status"] == "new"]
+    enrolled = (new.assign(citizenship=new["citizenship"].map(lambda c: canonical_spelling.get(c, c)))
+                .groupby(["year", "citizenship"], sort=True)["count"].sum())
+    rows = []
+    for (year, country), count in enrolled.items():
+        count = int(count)
+        admitted = max(count, int(round(count * rng.uniform(*ADMITTED_PER_ENROLLED))))
+        applied = max(admitted, int(round(count * rng.uniform(*APPLIED_PER_ENROLLED))))
+        for stage, value in (("applied", applied), ("admitted", admitted), ("enrolled", count)):
+            rows.append({"year": int(year), "citizenship": country, "stage": stage, "count": value})
+    return pd.DataFrame(rows)
+
+
 # =========================================================================== partners
 
 def agreement_periods(rng: np.random.Generator, plan) -> list[tuple[str | None, dt.date, dt.date | None]]:
@@ -832,6 +932,7 @@ def program_tables(rng: np.random.Generator, partners: dict) -> tuple[pd.DataFra
             enrollment_rows.append({"program": name, "year": year, "students": enrolled,
                                     "graduates": graduates})
     programs = pd.DataFrame(program_rows)
+    programs["language"] = programs["partner"].map(JOINT_PROGRAM_LANGUAGE)
     programs["end_year"] = programs["end_year"].astype("Int64")
     return programs, pd.DataFrame(enrollment_rows)
 
@@ -986,8 +1087,10 @@ def main(out_dir: Path = Path("data"), seed: int = DEFAULT_SEED) -> dict[str, in
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     rng = np.random.default_rng(seed)
+    attribute_rng = np.random.default_rng(seed + ATTRIBUTE_SEED_OFFSET)  # new columns only
 
-    students = student_rows(rng, simulate_students(rng))
+    simulated = simulate_students(rng)
+    students = student_rows(rng, simulated)
     totals = totals_rows(rng, students)
     partners, partner_info = partner_table(rng)
     mobility = mobility_rows(rng, partner_info)
@@ -998,11 +1101,14 @@ def main(out_dir: Path = Path("data"), seed: int = DEFAULT_SEED) -> dict[str, in
     actuals = kpi_actuals(students, totals, partner_info, programs, mobility, events, grants)
     targets = target_rows(actuals)
     staff = staff_rows(rng)
+    students = with_student_attributes(students, student_attributes(attribute_rng, simulated))
+    applications = application_rows(attribute_rng, students)
 
     frames = {
         "students": students, "totals": totals, "partners": partners, "mobility": mobility,
         "programs": programs, "program_enrollment": enrollment, "events": events,
         "grants": grants, "honorary_doctorates": doctorates, "targets": targets, "staff": staff,
+        "applications": applications,
     }
     for name, frame in frames.items():
         write_csv(frame, out_dir / f"{name}.csv")

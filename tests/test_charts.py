@@ -482,3 +482,37 @@ def test_academic_year_is_the_shared_vocabulary_label():
 
     assert academic_year is academic_year_label
     assert academic_year(2024) == "2024/25" and academic_year(1999) == "1999/00"
+
+
+# ------------------------------------------------------------------ projection band (metrics.targets.projection_band)
+
+BAND = pd.DataFrame({"year": [2024, 2025, 2026], "value": [20.0, 23.0, 26.0], "low": [20.0, 19.5, 18.0],
+                     "high": [20.0, 26.5, 34.0]})
+
+
+def test_line_with_a_band_fills_between_low_and_high_and_draws_the_projection():
+    frame = pd.DataFrame({"year": [2022, 2023, 2024], "value": [14, 17, 20]})
+    fig = basic.line(frame, "year", "value", band=BAND, band_label="Интервал 80%", projection_label="Прогноз")
+    area = next(trace for trace in fig.data if trace.fill == "toself")
+    assert list(area.x) == [2024, 2025, 2026, 2026, 2025, 2024]
+    assert list(area.y) == [20.0, 26.5, 34.0, 18.0, 19.5, 20.0]  # high forward, low back: the band between
+    assert area.name == "Интервал 80%" and area.meta == basic.REFERENCE_META
+    assert "rgba(" in area.fillcolor
+    projected = next(trace for trace in fig.data if trace.name == "Прогноз")
+    assert (list(projected.x), list(projected.y)) == ([2024, 2025, 2026], [20.0, 23.0, 26.0])
+    assert projected.line.dash == "dash" and projected.meta == basic.REFERENCE_META
+    assert "2026" in str(list(fig.layout.xaxis.tickvals))  # the axis reaches the target year
+    assert fig.layout.yaxis.range is None or fig.layout.yaxis.range[1] >= 34.0
+    # the default legend names, and every old call unchanged
+    default = basic.line(frame, "year", "value", band=BAND)
+    assert {trace.name for trace in default.data if trace.meta == basic.REFERENCE_META} == {"interval", "projection"}
+    assert len(basic.line(frame, "year", "value").data) == 1
+    assert len(basic.line(frame, "year", "value", band=BAND.iloc[:0]).data) == 1
+
+
+def test_has_data_ignores_the_band():
+    empty = pd.DataFrame({"year": [2023, 2024], "value": [None, None]}).astype({"value": "Float64"})
+    assert not basic.has_data(basic.line(empty, "year", "value", band=BAND))
+    filled = empty.fillna(5)
+    assert basic.has_data(basic.line(filled, "year", "value", band=BAND)) == basic.has_data(
+        basic.line(filled, "year", "value"))

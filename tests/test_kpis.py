@@ -217,6 +217,141 @@ def test_student_diversity_index_is_nationalities_per_thousand_students():
     assert k.student_diversity_index_by_year(STUDENTS, totals, years=[2024], home=HOME)[2024] == pytest.approx(10.0)
 
 
+# ----------------------------------------------------------------- foreign students: accreditation breakdowns
+
+def test_foreign_students_split_into_cis_non_cis_and_unknown():
+    # 2024 foreign (as foreign_students counts them): a KAZ 1 (CIS), c unknown 1, IND 3 (non-CIS)
+    cis = k.foreign_students_cis_by_year(STUDENTS, years=[2023, 2024], home=HOME)
+    non_cis = k.foreign_students_non_cis_by_year(STUDENTS, years=[2023, 2024], home=HOME)
+    assert cis.tolist() == [1, 1] and non_cis.tolist() == [0, 3]
+    unknown = 1
+    assert cis[2024] + non_cis[2024] + unknown == k.foreign_students_by_year(STUDENTS, years=[2024], home=HOME)[2024]
+
+
+def test_cis_split_uses_the_cis_list_and_leaves_georgia_and_ukraine_out():
+    frame = students_frame([(2024, "TKM", 2, "new", None), (2024, "GEO", 3, "new", None), (2024, "UKR", 4, "new", None),
+                            (2024, "RUS", 5, "expelled", None), (2024, "UZB", 6, "new", None)])
+    assert k.foreign_students_cis_by_year(frame, years=[2024], home=HOME)[2024] == 2
+    assert k.foreign_students_non_cis_by_year(frame, years=[2024], home=HOME)[2024] == 3 + 4
+
+
+SEXED = students_frame([
+    (2023, "KAZ", 1, "new", None, None),  # no sex recorded in 2023
+    (2024, "KAZ", 2, "new", None, "F"),
+    (2024, "IND", 3, "continuing", None, "M"),
+    (2024, "RUS", 1, "new", None, None),  # blank sex: left out
+    (2024, "UZB", 10, "new", None, "F"),  # home country
+    (2024, "TUR", 4, "graduated", None, "F"),  # not enrolled
+], columns=("year", "citizenship", "count", "status", "student_id", "sex"))
+
+
+def test_foreign_women_share_is_women_over_foreign_students_with_a_recorded_sex():
+    share = k.foreign_women_share_by_year(SEXED, years=[2023, 2024], home=HOME)
+    assert share[2024] == pytest.approx(2 / (2 + 3) * 100)
+    assert pd.isna(share[2023])
+
+
+def test_foreign_women_share_not_available_without_sex():
+    assert k.foreign_women_share_by_year(STUDENTS, years=[2024], home=HOME) is None
+    blank_sex = SEXED.assign(sex=text([None] * len(SEXED)))
+    assert k.foreign_women_share_by_year(blank_sex, years=[2024], home=HOME) is None
+
+
+FINAL = students_frame([
+    (2023, "RUS", 2, "continuing", None),
+    (2024, "KAZ", 1, "graduated", "a"),
+    (2024, "KAZ", 1, "Graduated", "a"),  # the same student listed twice
+    (2024, "IND", 3, "graduated", None),
+    (2024, "UZB", 5, "graduated", None),  # home country
+    (2024, "RUS", 1, "expelled", "r"),
+    (2024, None, 1, "withdrawn", None),  # unresolved citizenship: foreign
+    (2024, "KAZ", 4, "continuing", None),
+])
+
+
+def test_foreign_graduates_sum_graduated_foreign_rows_once_per_student():
+    assert k.foreign_graduates_by_year(FINAL, years=[2023, 2024], home=HOME).tolist() == [0, 1 + 3]
+
+
+def test_foreign_dropout_rate_is_expelled_and_withdrawn_over_foreign_students():
+    rate = k.foreign_dropout_rate_by_year(FINAL, years=[2023, 2024, 2025], home=HOME)
+    assert rate[2024] == pytest.approx((1 + 1) / 4 * 100)  # 4 enrolled foreign students in 2024
+    assert rate[2023] == pytest.approx(0.0)
+    assert pd.isna(rate[2025])  # no foreign students
+
+
+def test_graduates_and_dropout_not_available_without_status():
+    frame = students_frame([(2024, "KAZ", 2), (2024, "RUS", 1)], columns=("year", "citizenship", "count"))
+    assert k.foreign_graduates_by_year(frame, years=[2024], home=HOME) is None
+    assert k.foreign_dropout_rate_by_year(frame, years=[2024], home=HOME) is None
+    blank_status = FINAL.assign(status=text([None] * len(FINAL)))
+    assert k.foreign_graduates_by_year(blank_status, years=[2024], home=HOME) is None
+
+
+def test_foreign_retention_rate_follows_new_students_into_the_next_year():
+    frame = students_frame([
+        (2023, "KAZ", 1, "new", "a"), (2024, "KAZ", 1, "continuing", "a"),  # retained
+        (2023, "IND", 1, "new", "b"), (2024, "IND", 1, "expelled", "b"),  # dropped out
+        (2023, "IND", 1, "new", "c"),  # not seen in 2024
+        (2023, "RUS", 1, "new", "d"), (2024, "RUS", 1, "graduated", "d"),  # graduated: retained
+        (2023, "UZB", 1, "new", "e"),  # home country
+        (2023, "KAZ", 5, "new", None),  # no id
+    ])
+    rate = k.foreign_retention_rate_by_year(frame, years=[2023, 2024], home=HOME)
+    assert rate[2023] == pytest.approx(2 / 4 * 100)
+    assert pd.isna(rate[2024])  # 2025 is not in the data
+
+
+def test_source_concentration_is_the_hhi_of_known_citizenships():
+    # 2024: KAZ 1 and IND 3 of known citizenship (unknown left out): 25² + 75² = 6,250
+    hhi = k.source_concentration_by_year(STUDENTS, years=[2022, 2023, 2024], home=HOME)
+    assert hhi[2024] == pytest.approx(25.0 ** 2 + 75.0 ** 2)
+    assert hhi[2023] == pytest.approx(10_000.0)  # one country
+    assert pd.isna(hhi[2022])
+
+
+def test_source_concentration_is_na_with_only_unknown_citizenship():
+    frame = students_frame([(2024, None, 3, "new", None)])
+    assert pd.isna(k.source_concentration_by_year(frame, years=[2024], home=HOME)[2024])
+
+
+# ----------------------------------------------------------------- recruitment
+
+def applications_frame(rows):
+    """rows: (year, citizenship, stage, count)."""
+    frame = pd.DataFrame(rows, columns=["year", "citizenship", "stage", "count"])
+    return pd.DataFrame({"year": frame["year"].astype("int64"), "citizenship": text(frame["citizenship"].tolist()),
+                         "stage": text(frame["stage"].tolist()), "count": frame["count"].astype("int64")})
+
+
+APPLICATIONS = applications_frame([
+    (2024, "KAZ", "applied", 10), (2024, "IND", "applied", 30), (2024, None, "applied", 2),
+    (2024, "UZB", "applied", 500),  # home country: not counted
+    (2024, "KAZ", "admitted", 6), (2024, "IND", "Admitted", 12), (2024, "UZB", "admitted", 300),
+    (2024, "KAZ", "enrolled", 3), (2024, "IND", "enrolled", 6), (2024, "UZB", "enrolled", 250),
+])
+
+
+def test_foreign_applications_sum_applied_foreign_rows():
+    assert k.foreign_applications_by_year(APPLICATIONS, years=[2023, 2024], home=HOME).tolist() == [0, 10 + 30 + 2]
+
+
+def test_admission_rate_and_yield_are_stage_ratios_of_foreign_applicants():
+    admission = k.foreign_admission_rate_by_year(APPLICATIONS, years=[2023, 2024], home=HOME)
+    assert admission[2024] == pytest.approx(18 / 42 * 100)
+    assert pd.isna(admission[2023])
+    assert k.foreign_enrolment_yield_by_year(APPLICATIONS, years=[2024], home=HOME)[2024] == pytest.approx(9 / 18 * 100)
+
+
+def test_recruitment_kpis_not_available_without_the_applications_export():
+    reasons = E.kpi_unavailable_reasons(dataset(students=STUDENTS))
+    for kpi_id in ("foreign_applications", "foreign_admission_rate", "foreign_enrolment_yield"):
+        assert reasons[kpi_id] == E.Unavailable("export_missing", "applications")
+    values = E.compute_kpis(dataset(students=STUDENTS, applications=APPLICATIONS), 2024)
+    assert values["foreign_applications"] == 42
+    assert values["foreign_enrolment_yield"] == pytest.approx(50.0)
+
+
 # ----------------------------------------------------------------- partners
 
 PARTNERS = partners_frame([
@@ -331,6 +466,31 @@ def test_joint_program_students_and_graduates_sum_enrollment():
     assert k.joint_program_graduates_by_year(enrollment, years=[2023, 2025]).tolist() == [2, 0]
 
 
+def test_foreign_language_programs_count_programs_with_a_non_official_language():
+    programs = PROGRAMS.assign(language=text(["en", "uz;EN", "uz"]))
+    programs = pd.concat([programs, programs_frame([("Nursing", "D", "TUR", 2020, None)]).assign(language=text([None]))],
+                         ignore_index=True)
+    # Uzbekistan's official language is uz: MPH (en) and MD (uz;en) count, PhD (uz) and Nursing (blank) do not
+    series = k.foreign_language_programs_by_year(programs, years=[2019, 2023, 2024, 2025], home=HOME)
+    assert series.tolist() == [0, 2, 1, 1]
+
+
+def test_foreign_language_programs_compare_with_the_home_countrys_official_languages(monkeypatch):
+    from metrics import countries
+
+    programs = PROGRAMS.assign(language=text(["en", "uz;EN", "uz"]))
+    monkeypatch.setattr(countries, "official_languages", lambda code: ("uz", "en") if code == HOME else ())
+    assert k.foreign_language_programs_by_year(programs, years=[2023], home=HOME)[2023] == 0
+
+
+def test_foreign_language_programs_not_available_without_language():
+    assert k.foreign_language_programs_by_year(PROGRAMS, years=[2023], home=HOME) is None
+    reasons = E.kpi_unavailable_reasons(dataset(programs=PROGRAMS, students=STUDENTS))
+    assert reasons["foreign_language_programs"] == E.Unavailable("values_missing", "programs", ("language",))
+    assert reasons["foreign_women_share"] == E.Unavailable("values_missing", "students", ("sex",))
+    assert "foreign_students_cis" not in reasons and "source_concentration" not in reasons
+
+
 # ----------------------------------------------------------------- mobility, events, grants, staff
 
 MOBILITY = mobility_frame([
@@ -398,6 +558,8 @@ def test_compute_kpis_gives_none_for_a_kpi_whose_export_is_absent():
     assert result["joint_programs"] is None
     assert result["honorary_doctorates"] is None
     assert result["foreign_staff_share"] is None
+    assert result["foreign_applications"] is None
+    assert result["foreign_language_programs"] is None
 
 
 def test_compute_kpis_gives_zero_for_a_year_without_rows_in_a_present_export():
@@ -544,7 +706,10 @@ def test_catalogue_ids_are_unique_and_complete():
         "inbound_mobility", "outbound_mobility", "inbound_student_mobility", "inbound_staff_mobility",
         "outbound_student_mobility", "outbound_staff_mobility", "outbound_student_ratio",
         "international_events", "international_event_participants", "active_grants", "honorary_doctorates",
-        "active_research_projects", "foreign_staff_share"}
+        "active_research_projects", "foreign_staff_share",
+        "foreign_students_cis", "foreign_students_non_cis", "foreign_women_share", "foreign_graduates",
+        "foreign_dropout_rate", "foreign_retention_rate", "source_concentration", "foreign_applications",
+        "foreign_admission_rate", "foreign_enrolment_yield", "foreign_language_programs"}
     assert len(KPIS) == len(CATALOGUE) == len(expected)
     assert set(CATALOGUE) == expected
 

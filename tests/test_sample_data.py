@@ -14,7 +14,7 @@ DATA = ROOT / "data"
 SCRIPT = ROOT / "scripts" / "make_sample_data.py"
 YEARS = list(range(2016, 2026))
 CSV_FILES = ("students", "totals", "partners", "mobility", "programs", "program_enrollment",
-             "events", "grants", "honorary_doctorates", "targets", "staff")
+             "events", "grants", "honorary_doctorates", "targets", "staff", "applications")
 
 
 def load_script():

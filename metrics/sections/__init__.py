@@ -21,7 +21,7 @@ import pandas as pd
 from metrics import vocabulary as V
 
 # Chart kinds a block can ask for (charts.blocks draws each of them).
-CHART_KINDS = ("bar", "line", "map")
+CHART_KINDS = ("bar", "line", "map", "funnel")  # funnel: x the stage labels, y the counts, in order
 # Where a block sits on the page: the whole width, or one of two side by side.
 WIDTHS = ("full", "half")
 
@@ -42,6 +42,9 @@ class Chart:
     value_label: str = ""  # the value axis / colour bar title
     target: pd.DataFrame | None = None  # year, target: drawn as a reference line
     target_label: str = ""
+    band: pd.DataFrame | None = None  # year, value, low, high: the projection to the target year and its interval
+    band_label: str = ""
+    projection_label: str = ""
     diverging: bool = False  # maps: centred on 0 (balances)
     names: str | None = None  # maps: column of country display names
     hover: str | None = None  # maps: column of name lists listed in the hover (partner names)

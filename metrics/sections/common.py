@@ -155,3 +155,16 @@ def with_reason(block, reason: str | None):
     from dataclasses import replace
 
     return replace(block, reason=reason) if block.empty and reason and not block.reason else block
+
+
+def projection_to_target(trend: pd.DataFrame, target: pd.DataFrame, unit: str = "count") -> pd.DataFrame | None:
+    """The projection band (metrics.targets.projection_band: year, value, low, high) from the latest actual
+    of ``trend`` (year, value) to the latest target year after it; None when there is no later target."""
+    from metrics.targets import projection_band
+
+    actuals = pd.Series(pd.to_numeric(trend["value"], errors="coerce").to_numpy(dtype=float),
+                        index=trend["year"].astype(int)).dropna()
+    if target is None or not len(target) or actuals.empty or int(target["year"].max()) <= int(actuals.index.max()):
+        return None
+    band = projection_band(actuals, int(target["year"].max()), unit=unit)
+    return band if len(band) else None

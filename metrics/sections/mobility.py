@@ -93,7 +93,8 @@ def build(data: Any, year: int, lang: str, filters: Any = None, as_of=None) -> S
         if len(table):
             table = with_total(table, V.column_label("country", lang), V.t("common.total", lang),
                                {name: int(wide[c].sum()) for name, c in zip(flows, wide.columns[1:])})
-        blocks.append(Block("mobility_table", V.t("mobility.table", lang) + f" — {year_text}", table, report=True,
+        # in the report: the accreditation tables carry the same table
+        blocks.append(Block("mobility_table", V.t("mobility.table", lang) + f" — {year_text}", table,
                             total_row=bool(len(table)), count_columns=tuple(flows), file_stem="mobility_by_country"))
 
     sentences = _sentences(data, year, lang, filters, as_of, wide) if reason is None else []

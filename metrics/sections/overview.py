@@ -9,7 +9,7 @@ import pandas as pd
 
 from metrics import vocabulary as V
 from metrics.sections import Block, Chart, SectionResult, series_names
-from metrics.sections.common import targets_of
+from metrics.sections.common import projection_to_target, targets_of
 
 EXPORTS = ("students", "partners", "mobility", "program_enrollment")
 # The headline trends: (block key, KPI, chart kind, value label key).
@@ -95,7 +95,10 @@ def _trend_block(data, key, kpi_id, kind, label, lang, filters, reasons) -> Bloc
     trend = kpi_trend(data, kpi_id, filters=filters)
     name = CATALOGUE[kpi_id].label(lang)
     target = targets_of(data, kpi_id, filters) if kind == "line" else None
+    unit = CATALOGUE[kpi_id].unit
+    band = projection_to_target(trend, target, unit) if target is not None else None
     return Block(key, name, _trend_table(trend, lang), data=trend,
                  chart=Chart(kind, "year", "value", years=True, value_label=V.t(label, lang), target=target,
-                             target_label=V.t("common.target", lang), unit=CATALOGUE[kpi_id].unit),
+                             target_label=V.t("common.target", lang), unit=unit, band=band,
+                             band_label=V.t("chart.interval", lang), projection_label=V.t("chart.projection", lang)),
                  reason=reasons.get(kpi_id), width="half", file_stem=kpi_id)

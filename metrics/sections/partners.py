@@ -84,7 +84,7 @@ def build(data: Any, year: int, lang: str, filters: Any = None, as_of=None) -> S
         blocks.append(Block("partners_agreements",
                             V.t("partners.agreements", lang) + f" — {V.academic_year_label(year)}",
                             display_table(printed, lang).drop(columns=[V.column_label("country_code", lang)]),
-                            report=True, file_stem="agreements_in_force"))
+                            file_stem="agreements_in_force"))  # in the report: the accreditation tables
     expiring = B.expiry_calendar(data, as_of, horizon_days=EXPIRY_WINDOW_DAYS, filters=filters)
     if expiring is not None:
         blocks.append(Block("partners_expiring", V.t("partners.expiring", lang),

@@ -52,6 +52,7 @@ def programs_running(data: Any, year: int, filters: Any = None) -> pd.DataFrame 
     else:
         out["students"] = pd.NA
         out["graduates"] = pd.NA
+    out = out.astype({"start_year": "Int64", "end_year": "Int64"})
     out = out.sort_values("students", ascending=False, na_position="last", kind="stable")
     return out.drop(columns="key").reset_index(drop=True)
 

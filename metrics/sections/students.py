@@ -12,7 +12,7 @@ from metrics import vocabulary as V
 from metrics.sections import Block, Chart, SectionResult
 from metrics.sections.common import (
     change_percent, countries_phrase, country_name, display_table, export_reason, kpi_values, missing_exports,
-    region_name, targets_of, with_reason, with_total,
+    projection_to_target, region_name, targets_of, with_reason, with_total,
 )
 
 EXPORTS = ("students",)
@@ -59,10 +59,13 @@ def build(data: Any, year: int, lang: str, filters: Any = None, as_of=None) -> S
                             report=True, file_stem="foreign_students_by_country", count_columns=(label,)))
     per_year = B.foreign_students_per_year(data, filters)
     if per_year is not None:
+        target = targets_of(data, "foreign_students", filters)
+        band = projection_to_target(per_year.rename(columns={"foreign_students": "value"}), target)
         blocks.append(Block("students_trend", V.t("students.trend", lang), display_table(per_year, lang), data=per_year,
                             chart=Chart("line", "year", "foreign_students", years=True, value_label=label,
-                                        target=targets_of(data, "foreign_students", filters),
-                                        target_label=V.t("common.target", lang)),
+                                        target=target, target_label=V.t("common.target", lang), band=band,
+                                        band_label=V.t("chart.interval", lang),
+                                        projection_label=V.t("chart.projection", lang)),
                             report=True, file_stem="foreign_students_per_year"))
     for key, function, column, title in (
             ("students_faculty", B.foreign_students_by_faculty, "faculty", "students.by_faculty"),
