@@ -42,6 +42,7 @@ docs: $(STAMP)
 benchmarks: $(STAMP)
 	$(PY) benchmarks/bench_ingest.py
 	$(PY) benchmarks/bench_store.py
+	$(PY) benchmarks/bench_snapshot.py
 	$(PY) benchmarks/bench_desk.py
 	$(PY) benchmarks/bench_kpis.py
 	$(PY) benchmarks/bench_report.py

@@ -5,6 +5,7 @@ Pages call these; they hold no computation beyond presentation (labels, column n
 
 from __future__ import annotations
 
+import numbers
 import re
 
 import pandas as pd
@@ -17,7 +18,7 @@ from charts.basic import has_data
 from charts.maps import map_config
 from charts.text import strip_bidi
 from metrics.sections.common import display_table as sections_display_table
-from metrics.vocabulary import MISSING, date_text, kpi_change, kpi_value, present, status_label, t
+from metrics.vocabulary import MISSING, date_text, kpi_change, kpi_value, number, present, status_label, t
 from reports.safety import frame_to_csv_bytes, frame_to_xlsx_bytes
 
 # Modebar without the plotly logo link (it points to plotly.com).
@@ -49,8 +50,10 @@ def screen_table(frame: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
         values = frame.iloc[:, position]
         if pd.api.types.is_datetime64_any_dtype(values) or any(isinstance(v, dt.date) for v in values.head(50)):
             values = values.map(lambda v: date_text(v, lang) if present(v) else MISSING)
-        if values.isna().any():
-            values = values.astype(object).where(values.notna(), MISSING)
+        if values.isna().any():  # one type per column for the grid: numbers as the language writes them
+            values = values.map(lambda v: MISSING if not present(v) else
+                                number(v, lang, 0 if float(v).is_integer() else 1)
+                                if isinstance(v, numbers.Real) and not isinstance(v, bool) else v)
         columns[strip_bidi(str(column))] = values.map(lambda v: strip_bidi(v) if isinstance(v, str) else v)
     return pd.DataFrame(columns, index=frame.index)
 

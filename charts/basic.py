@@ -46,7 +46,7 @@ def has_data(fig: go.Figure) -> bool:
             values = [trace.value]
         elif trace.type == "choropleth":
             values = trace.z
-        elif trace.type == "bar" and trace.orientation == "h":
+        elif trace.type == "funnel" or (trace.type == "bar" and trace.orientation == "h"):
             values = trace.x
         else:
             values = trace.y

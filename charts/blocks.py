@@ -44,7 +44,9 @@ def figure(block, lang: str = "en", *, template: str = TEMPLATE, font_size: int 
                    width_hint=block.width, **common)
     if chart.kind == "line":
         return basic.line(data, chart.x, chart.y, y_label=chart.value_label, years=chart.years, target=chart.target,
-                          target_label=chart.target_label, **options, **({"height": height} if height else {}))
+                          target_label=chart.target_label, band=chart.band, band_label=chart.band_label or "interval",
+                          projection_label=chart.projection_label or "projection", **options,
+                          **({"height": height} if height else {}))
     return basic.bar(data, chart.x, chart.y, y_label=chart.value_label, horizontal=chart.horizontal,
                      years=chart.years, barmode="stack" if chart.stacked else "group", height=height, **options)
 
@@ -64,9 +66,7 @@ def funnel(frame, stage: str, value: str, *, title: str = "", value_label: str =
         hovertemplate="<b>%{y}</b><br>" + name + ": %{x:" + number + "}<br>%{percentInitial:.1%}<extra></extra>",
         connector={"line": {"color": "#bbbbbb", "width": 1}},
     ))
-    # charts.basic.has_data reads a horizontal trace's values from x only for bars: an invisible copy of the
-    # numbers (never drawn) tells it this funnel has something to show.
-    fig.add_scatter(x=values, y=values, visible=False, showlegend=False, hoverinfo="skip")
     apply_layout(fig, title=title, template=template, height=height, font_size=font_size, lang=lang)
-    fig.update_yaxes(title=None, automargin=True)
+    fig.update_yaxes(title=None, automargin=True, autorange="reversed")  # the first stage on top
+    fig.update_xaxes(visible=False)  # the numbers are on the bars
     return fig

@@ -47,6 +47,7 @@ from pathlib import Path
 
 from metrics.ingest import NON_EXPORT_FILES, SUFFIXES, UNSUPPORTED_SUFFIXES, Dataset, identify_files, load_dataset
 from metrics.mappings import MAPPINGS_FILE, Mappings, read_mappings, write_mappings
+from metrics.snapshot import load_dataset_cached
 from metrics.validation import Issue
 
 VERSIONS_DIR = ".versions"  # inside the data folder; dot-named so ingest never reads it as an export
@@ -278,9 +279,10 @@ def get_version(data_dir, version_id: str | None = None) -> Version:
 def load_version(data_dir, version_id: str | None = None, home: str | None = None) -> Dataset:
     """The dataset of one version (default: the current one), with `Dataset.version` set.
 
-    A plain folder with no history is read as it is, as version "000001"."""
+    A plain folder with no history is read as it is, as version "000001". Exports unchanged
+    since they were last validated are read back from their snapshot (`metrics.snapshot`)."""
     version_id, folder = _resolve(data_dir, version_id)
-    return replace(load_dataset(folder, home=home), version=version_id)
+    return replace(load_dataset_cached(folder, home=home), version=version_id)
 
 
 # ----------------------------------------------------------------------------------------------

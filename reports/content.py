@@ -122,7 +122,7 @@ def _sheet(name: str, used: set[str]) -> str:
 def report_sections(result: SectionResult, lang: str, n: int | None, used: set[str]) -> list[Section]:
     """A page result as report sections: the first carries the sentences, the charts and the first table;
     each further table of the page's report blocks is a section of its own."""
-    blocks = [block for block in result.blocks if block.report]
+    blocks = [block for block in result.blocks if block.report and not block.empty]
     if not blocks:
         return []
     charts = [print_figure(block, lang) for block in blocks if block.chart is not None and not block.empty]

@@ -498,18 +498,27 @@ def render(content: ReportContent) -> bytes:
     return bytes(pdf.output())
 
 
+# Height of one row of the digest table (7 pt text on one line), for keeping it on one page.
+HASH_ROW_HEIGHT = 4.2
+
+
 def _provenance(pdf: _Document, c: ReportContent) -> None:
     """The data version, a table of the files (export, file, encoding, rows) and a table of
     every file's SHA-256 on one line (the digest would be cut in chunks of 16 only if it did not fit)."""
     versions, files, hashes = provenance_parts(c.provenance, c.lang)
     _heading(pdf, t("report.provenance", c.lang), 13, keep=70)
+    if not files.empty:
+        _table(pdf, files, font_size=7, number_columns=tuple(n for n in files.columns if n in _count_columns(c)))
+        pdf.ln(2)
+    # the version and the digests stay together, on the last page
+    needed = 12 + HASH_ROW_HEIGHT * (len(hashes) + 1)
+    if pdf.get_y() + needed > pdf.page_break_trigger and needed < pdf.page_break_trigger - MARGIN:
+        pdf.add_page()
     version_label = t("col.version", c.lang)
     pdf.set_font(FONT, "B", 9.5)
     pdf.multi_cell(CONTENT_WIDTH, 5, f"{version_label}: {', '.join(versions) if versions else '—'}", align="L",
                    new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.ln(1.5)
-    if not files.empty:
-        _table(pdf, files, font_size=7, number_columns=tuple(n for n in files.columns if n in _count_columns(c)))
     if not hashes.empty:
         _table(pdf, hashes, font_size=7)
 

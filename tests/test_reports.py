@@ -147,7 +147,7 @@ def test_xlsx_sheets_present(small_xlsx):
     # one sheet per page section and per further table of its report blocks, then the definitions
     expected = [V.t("report.kpi_sheet"), V.t("page.students"), V.t("page.partners"), V.t("page.programs"),
                 V.t("page.mobility"), V.t("page.science"), V.t("science.grant_list")[:31],
-                V.t("page.accreditation"), V.t("accreditation.graduates"), V.t("accreditation.programs")[:31],
+                V.t("page.accreditation"), V.t("accreditation.programs")[:31],  # no status column: no graduates
                 V.t("accreditation.partners")[:31], V.t("accreditation.mobility")[:31]]
     assert small_xlsx.sheetnames[:len(expected)] == expected
     assert small_xlsx.sheetnames[-1] == V.t("report.definitions_sheet")
@@ -175,7 +175,7 @@ def test_xlsx_formula_partner_is_inert(small_xlsx):
                 assert cell.data_type != "f", (ws.title, cell.coordinate)
                 if isinstance(cell.value, str) and "HYPERLINK" in cell.value:
                     assert cell.data_type == "s"
-                    assert cell.value == "'" + ATTACK
+                    assert cell.value.startswith("'" + ATTACK)  # alone, or first of a list of names
     partners = small_xlsx[V.t("accreditation.partners")[:31]]
     assert "'" + ATTACK in [row[0].value for row in partners.iter_rows(min_row=2)]
 

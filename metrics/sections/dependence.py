@@ -247,8 +247,8 @@ def _scenario_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
                         "country_projection": [_whole(v) for v in frame["country"]],
                         "scenario": [_whole(v) for v in frame["scenario"]]})
     if frame["scenario_share"].notna().any():
-        out["scenario_share"] = pd.array([round(float(v), 1) if V.present(v) else None
-                                          for v in frame["scenario_share"]], dtype="Float64")
+        out["scenario_share"] = pd.Series([round(float(v), 1) if V.present(v) else None
+                                           for v in frame["scenario_share"]], dtype=object)
     out["target"] = [_whole(v) for v in frame["target"]]
     out["status"] = [V.status_label(s, lang) if isinstance(s, str) else "" for s in frame["status"]]
     out["baseline"] = out["baseline"].astype("Int64")

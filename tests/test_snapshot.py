@@ -1,0 +1,235 @@
+"""Validated snapshots (metrics.snapshot): an unchanged export is read back from Parquet, exactly as parsed."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from metrics import ingest, snapshot, store
+from metrics.ingest import identify_files, load_dataset
+from metrics.snapshot import SNAPSHOT_DIR, load_dataset_cached
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "data"
+
+
+@pytest.fixture
+def folder(tmp_path) -> Path:
+    data = tmp_path / "data"
+    data.mkdir()
+    for path in SAMPLE.iterdir():
+        if path.is_file():
+            shutil.copy2(path, data / path.name)
+    return data
+
+
+@pytest.fixture
+def parses(monkeypatch) -> list[str]:
+    """The exports parsed by `metrics.ingest.load_export` (a spy: read back from a snapshot is not parsed)."""
+    parsed: list[str] = []
+    original = ingest.load_export
+
+    def spy(path, export, raw=None, mappings=None):
+        parsed.append(export.name)
+        return original(path, export, raw, mappings)
+
+    monkeypatch.setattr(ingest, "load_export", spy)
+    return parsed
+
+
+def assert_same(cached, parsed) -> None:
+    assert sorted(cached.frames) == sorted(parsed.frames)
+    for name, frame in parsed.frames.items():
+        other = cached.frames[name]
+        assert list(other.columns) == list(frame.columns), name
+        assert [repr(dtype) for dtype in other.dtypes] == [repr(dtype) for dtype in frame.dtypes], name
+        assert other.equals(frame), name
+        assert type(other.index) is type(frame.index) and other.index.equals(frame.index), name
+    assert cached.issues == parsed.issues
+    assert cached.files == parsed.files
+    assert cached.unreadable == parsed.unreadable
+    assert (cached.university, cached.home, cached.settings, cached.source) == \
+        (parsed.university, parsed.home, parsed.settings, parsed.source)
+
+
+def test_second_load_comes_from_the_snapshot_and_equals_the_parse(folder, parses):
+    reference = load_dataset(folder)
+    exports = sorted(reference.frames)
+    assert "events" in exports and len(exports) >= 10
+    parses.clear()
+    first = load_dataset_cached(folder)
+    assert sorted(parses) == exports  # nothing to read back yet: every export parsed, and snapshotted
+    assert (folder / SNAPSHOT_DIR).is_dir()
+    parses.clear()
+    stats: dict = {}
+    second = load_dataset_cached(folder, stats=stats)
+    assert parses == []  # every export read back, none parsed
+    assert sorted(stats["read"]) == exports
+    assert_same(first, reference)
+    assert_same(second, reference)
+
+
+def test_every_dtype_of_the_sample_round_trips(folder):
+    reference = load_dataset(folder)
+    load_dataset_cached(folder)
+    cached = load_dataset_cached(folder)
+    kinds = {repr(dtype) for frame in cached.frames.values() for dtype in frame.dtypes}
+    assert {"Int64Dtype()", "Float64Dtype()", "dtype('<M8[ns]')", "dtype('int64')"} <= kinds
+    assert any("StringDtype" in kind for kind in kinds)
+    for name, frame in reference.frames.items():
+        assert cached.frames[name].equals(frame) and (cached.frames[name].dtypes == frame.dtypes).all(), name
+    assert cached.frames["events"]["countries"].equals(reference.frames["events"]["countries"])
+
+
+def test_load_version_uses_the_snapshot(folder, parses):
+    first = store.load_version(folder)
+    assert parses
+    parses.clear()
+    second = store.load_version(folder)
+    assert parses == []
+    assert second.version == first.version == store.FIRST_ID
+    assert_same(second, first)
+
+
+def test_a_changed_export_alone_is_parsed_again(folder, parses):
+    load_dataset_cached(folder)
+    path = folder / "partners.csv"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    path.write_text("".join(lines[:-1]), encoding="utf-8")  # one partner less
+    parses.clear()
+    changed = load_dataset_cached(folder)
+    assert parses == ["partners"]
+    assert_same(changed, load_dataset(folder))
+    parses.clear()
+    load_dataset_cached(folder)
+    assert parses == []  # the new partners.csv has its snapshot now
+
+
+def test_a_touched_but_unchanged_file_is_recognised_by_its_hash(folder, parses):
+    load_dataset_cached(folder)
+    later = (folder / "staff.csv").stat().st_mtime + 100
+    os.utime(folder / "staff.csv", (later, later))
+    parses.clear()
+    data = load_dataset_cached(folder)
+    assert parses == []
+    assert_same(data, load_dataset(folder))
+
+
+def test_a_new_code_version_invalidates_every_snapshot(folder, parses, monkeypatch):
+    reference = load_dataset_cached(folder)
+    monkeypatch.setattr(snapshot, "code_version", lambda: "another version of the ingestion code")
+    parses.clear()
+    data = load_dataset_cached(folder)
+    assert sorted(parses) == sorted(reference.frames)
+    assert_same(data, reference)
+    parts = [path for path in (folder / SNAPSHOT_DIR).iterdir() if path.is_dir()]
+    assert len(parts) == len(reference.frames)  # the stale parts were removed when the new ones were written
+
+
+def test_other_mappings_are_other_snapshots(folder, parses):
+    load_dataset_cached(folder)
+    (folder / "mappings.toml").write_text('[countries]\n"Afghanistan" = "PAK"\n', encoding="utf-8")
+    parses.clear()
+    data = load_dataset_cached(folder)
+    assert sorted(parses) == sorted(data.frames)  # mappings change how every file reads
+    assert_same(data, load_dataset(folder))
+
+
+def test_a_corrupt_snapshot_falls_back_to_parsing(folder, parses, caplog):
+    reference = load_dataset_cached(folder)
+    root = folder / SNAPSHOT_DIR
+    students = next(path for path in root.iterdir() if path.is_dir()
+                    and '"export": "students"' in (path / snapshot.PART_FILE).read_text(encoding="utf-8"))
+    (students / snapshot.FRAME_FILE).write_bytes(b"PAR1 this is not parquet")
+    events = next(path for path in root.iterdir() if path.is_dir()
+                  and '"export": "events"' in (path / snapshot.PART_FILE).read_text(encoding="utf-8"))
+    (events / snapshot.PART_FILE).write_text("{not json", encoding="utf-8")
+    parses.clear()
+    with caplog.at_level("INFO"):
+        data = load_dataset_cached(folder)
+    assert sorted(parses) == ["events", "students"]
+    assert not [record for record in caplog.records if record.levelno >= 20 and record.name.startswith("metrics")]
+    assert_same(data, reference)
+    parses.clear()
+    assert_same(load_dataset_cached(folder), reference)  # rewritten
+    assert parses == []
+
+
+def test_a_corrupt_index_falls_back_to_hashing(folder, parses):
+    reference = load_dataset_cached(folder)
+    for index in (folder / SNAPSHOT_DIR).glob(f"{snapshot.INDEX_PREFIX}*"):
+        index.write_text("[", encoding="utf-8")
+    parses.clear()
+    assert_same(load_dataset_cached(folder), reference)
+    assert parses == []
+
+
+def test_a_read_only_folder_loads_without_snapshots(folder, parses, monkeypatch):
+    reference = load_dataset(folder)
+    real_mkdir = os.mkdir
+
+    def read_only(path, *args, **kwargs):
+        if Path(path).resolve().is_relative_to(folder.resolve()):
+            raise PermissionError(30, "Read-only file system", str(path))
+        return real_mkdir(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "mkdir", read_only)  # as root, chmod would not stop writing
+    mode = folder.stat().st_mode
+    folder.chmod(0o555)
+    try:
+        for _ in range(2):
+            parses.clear()
+            data = load_dataset_cached(folder)
+            assert sorted(parses) == sorted(reference.frames)
+            assert_same(data, reference)
+        assert not (folder / SNAPSHOT_DIR).exists()
+    finally:
+        folder.chmod(mode)
+
+
+def test_snapshots_are_never_data(folder):
+    load_dataset_cached(folder)
+    assert (folder / SNAPSHOT_DIR).is_dir()
+    (folder / SNAPSHOT_DIR / "students.csv").write_text("year,citizenship\n2020,India\n", encoding="utf-8")
+    found, records = identify_files(folder)
+    assert not any(SNAPSHOT_DIR in name for name in found) and not any(r.file == SNAPSHOT_DIR for r in records)
+    assert found["students.csv"] == "students"
+    data = load_dataset(folder)
+    assert not any(SNAPSHOT_DIR in report.path for report in data.files)
+    assert not any(SNAPSHOT_DIR in issue.file for issue in data.unreadable)
+    assert all(file.name != SNAPSHOT_DIR for file in store.current_version(folder).files)
+
+
+def test_issues_with_nested_parameters_and_empty_frames_round_trip(tmp_path, parses):
+    data = tmp_path / "data"
+    data.mkdir()
+    rows = ["year,citizenship,count,faculty,level,sex"]
+    rows += [f"20x{index},India,1,Medicine,Bachelor,M" for index in range(80)]  # 80 bad years: capped records
+    rows += ["2020,Atlantis,2,Medicine,Bachelor,F", "2021,India,1,Medicine,Bachelor,F"]
+    (data / "students.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    (data / "events.csv").write_text("event,date,year,type,participants,international_participants,countries\n"
+                                     "Webinar,,,webinar,10,2,India\n", encoding="utf-8")  # no row left: empty frame
+    reference = load_dataset(data)
+    assert len(reference.frames["events"]) == 0
+    assert any(issue.code == "more_rows" for issue in reference.issues)
+    load_dataset_cached(data)
+    parses.clear()
+    cached = load_dataset_cached(data)
+    assert parses == []
+    assert_same(cached, reference)
+
+
+def test_a_published_version_shares_the_snapshots_of_its_files(folder, parses):
+    load_dataset_cached(folder)
+    draft = store.stage(folder, [("partners.csv", (folder / "partners.csv").read_bytes())])
+    version = store.publish(folder, draft, "tester", "the same partners again")
+    assert version.id == "000002"
+    parses.clear()
+    data = store.load_version(folder)
+    assert parses == []  # the files of 000002 are those of the plain folder: their snapshots are shared
+    assert data.version == "000002"
+    assert not (version.folder / SNAPSHOT_DIR).exists()
+    assert_same(data, load_dataset(version.folder))
