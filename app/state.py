@@ -283,3 +283,52 @@ def _report(key: tuple, year: int, year_from: int | None, fmt: str, lang: str, s
 def report(year: int, year_from: int | None, fmt: str, lang: str, filters, suppress_small: int | None = None) -> bytes:
     """reports.build_report for the selection, cached (a Word and a PDF of the same view are built once)."""
     return _report(data_key(), int(year), year_from, fmt, lang, suppress_small, filters_key(filters), filters)
+
+
+# ----------------------------------------------------------------------------------------------
+# Figures of page blocks
+# ----------------------------------------------------------------------------------------------
+# Building a figure is half of a warm rerun (validation of every property); a block seen before
+# (same content, language) gets the figure built then. Bounded: the least recently used go.
+FIGURE_CACHE_SIZE = 256
+_figures: "OrderedDict[tuple, object]" = None  # type: ignore[assignment]
+_figures_lock = None
+
+
+def _block_fingerprint(block) -> str:
+    """A digest of what a block's figure is made of (its chart, data and title); blocks alike, figures alike."""
+    import hashlib
+    import pickle
+
+    content = (block.key, block.title, block.width, block.data, block.chart)
+    return hashlib.blake2b(pickle.dumps(content, protocol=pickle.HIGHEST_PROTOCOL), digest_size=16).hexdigest()
+
+
+def block_figure(block, lang: str):
+    """charts.blocks.figure(block, lang), kept for blocks seen before (at most `FIGURE_CACHE_SIZE` figures).
+
+    The figure is shared: callers draw it and never change it. Equal blocks give the very same
+    figure, so the chart's element keeps its identity in the browser and is not drawn again.
+    """
+    global _figures, _figures_lock
+    import threading
+    from collections import OrderedDict
+
+    from charts.blocks import figure
+
+    if _figures is None:
+        _figures, _figures_lock = OrderedDict(), threading.Lock()
+    try:
+        key = (lang, _block_fingerprint(block))
+    except Exception:  # noqa: BLE001 - something that does not pickle: build it, do not cache it
+        return figure(block, lang)
+    with _figures_lock:
+        if key in _figures:
+            _figures.move_to_end(key)
+            return _figures[key]
+    fig = figure(block, lang)
+    with _figures_lock:
+        _figures[key] = fig
+        while len(_figures) > FIGURE_CACHE_SIZE:
+            _figures.popitem(last=False)
+    return fig

@@ -175,9 +175,8 @@ def _side_by_side(blocks: list, lang: str) -> None:
 
 
 def show_block(block, lang: str) -> None:
-    """One block: its chart (charts.blocks) with the table in an expander, or its table with downloads."""
-    from charts.blocks import figure
-
+    """One block: its chart (charts.blocks, through the figure cache) with the table in an expander, or its
+    table with downloads."""
     if block.chart is None:
         st.subheader(block.title, anchor=False)
         if block.empty:
@@ -186,7 +185,7 @@ def show_block(block, lang: str) -> None:
         table_with_downloads(block.table, key=block.key, lang=lang, file_stem=block.file_stem or block.key,
                              translated=True)
         return
-    fig = figure(block, lang)
+    fig = state.block_figure(block, lang)
     chart(fig, block.table, key=block.key, lang=lang, title=block.title, is_map=block.chart.kind == "map",
           selectable=block.chart.selectable, file_stem=block.file_stem or None, reason=block.reason)
 

@@ -130,7 +130,7 @@ def _stacked_heights(data: pd.DataFrame, x: str, y: str) -> list[float]:
 def bar(frame: pd.DataFrame, x: str, y: str, *, color: str | None = None, title: str = "",
         x_label: str = "", y_label: str = "", horizontal: bool = False, years: bool = False,
         colour_map: dict | None = None, series_names: dict | None = None, barmode: str = "group",
-        template: str = TEMPLATE, height: int | None = None, font_size: int = FONT_SIZE,
+        template=TEMPLATE, height: int | None = None, font_size: int = FONT_SIZE,
         text: bool = True, max_bars: int | None = None, unit: str = "count", lang: str = DEFAULT_LANG,
         width_hint: str = "half", missing_reason=None) -> go.Figure:
     """Bars of ``y`` by ``x`` (one series per value of ``color``).
@@ -201,7 +201,7 @@ def bar(frame: pd.DataFrame, x: str, y: str, *, color: str | None = None, title:
 
 def line(frame: pd.DataFrame, x: str, y: str, *, color: str | None = None, title: str = "",
          x_label: str = "", y_label: str = "", years: bool = True, colour_map: dict | None = None,
-         series_names: dict | None = None, template: str = TEMPLATE, height: int = HEIGHT,
+         series_names: dict | None = None, template=TEMPLATE, height: int = HEIGHT,
          font_size: int = FONT_SIZE, target: pd.DataFrame | None = None, target_label: str = "",
          markers: bool = True, unit: str = "count", lang: str = DEFAULT_LANG, width_hint: str = "half",
          missing_reason=None, band: pd.DataFrame | None = None, band_label: str = "interval",
@@ -294,7 +294,7 @@ BIG_NUMBER_SCALE = 6
 THIN_SPACE = "\u202f"  # thousands separator, as on the scorecard (3 680)
 
 
-def big_number(value, *, title: str = "", previous=None, unit: str = "", template: str = TEMPLATE,
+def big_number(value, *, title: str = "", previous=None, unit: str = "", template=TEMPLATE,
                height: int = 420, font_size: int = 28, higher_is_better: bool = True,
                target=None, target_label: str = "", lang: str = DEFAULT_LANG) -> go.Figure:
     """One KPI as a large number with its change against the previous year (presentation slides)."""

@@ -20,7 +20,7 @@ from metrics.vocabulary import t
 SERIES_COLOURS = {"in": INBOUND_COLOUR, "out": OUTBOUND_COLOUR}
 
 
-def figure(block, lang: str = "en", *, template: str = TEMPLATE, font_size: int = FONT_SIZE,
+def figure(block, lang: str = "en", *, template=TEMPLATE, font_size: int = FONT_SIZE,
            height: int | None = None, title: bool = True) -> go.Figure:
     """The block's chart; ValueError for a block without one."""
     chart = block.chart
@@ -51,7 +51,7 @@ def figure(block, lang: str = "en", *, template: str = TEMPLATE, font_size: int 
                      years=chart.years, barmode="stack" if chart.stacked else "group", height=height, **options)
 
 
-def funnel(frame, stage: str, value: str, *, title: str = "", value_label: str = "", template: str = TEMPLATE,
+def funnel(frame, stage: str, value: str, *, title: str = "", value_label: str = "", template=TEMPLATE,
            font_size: int = FONT_SIZE, lang: str = "en", height: int = HEIGHT) -> go.Figure:
     """A funnel of ``value`` by ``stage`` (rows in funnel order, labels already in the language): each stage's
     number and its percentage of the first stage, in the language's number format (explicit template)."""

@@ -19,7 +19,7 @@ import plotly.graph_objects as go
 import plotly.io as pio
 
 from charts.style import (
-    DEFAULT_LANG, FONT_FAMILY, FONT_SIZE, TALL_HEIGHT, TEMPLATE, apply_layout, format_number, value_format,
+    DEFAULT_LANG, FONT_FAMILY, FONT_SIZE, TALL_HEIGHT, TEMPLATE, apply_layout, format_number, is_dark, value_format,
 )
 from charts.text import plotly_text
 
@@ -87,12 +87,16 @@ def map_config(**overrides) -> dict:
     return {**PLOTLY_CONFIG, **overrides}
 
 
-def _mode(template: str) -> str:
-    return "dark" if "dark" in str(template) else "light"
+def _mode(template) -> str:
+    return "dark" if is_dark(template) else "light"
 
 
-def style_geo(fig: go.Figure, *, template: str = TEMPLATE) -> go.Figure:
-    """World view at 1:50m, no frame, light land for countries without data."""
+def style_geo(fig: go.Figure, *, template=TEMPLATE) -> go.Figure:
+    """World view at 1:50m, no frame, light land for countries without data.
+
+    No separate country-border layer: the choropleth's own marker lines outline every country with
+    data, and a second layer of all 240 borders doubled the shapes the browser projects on each draw.
+    """
     mode = _mode(template)
     fig.update_geos(
         scope="world",
@@ -100,8 +104,7 @@ def style_geo(fig: go.Figure, *, template: str = TEMPLATE) -> go.Figure:
         projection_type=PROJECTION,
         showframe=False,
         showcoastlines=False,
-        showcountries=True,
-        countrycolor=BORDER_COLOUR[mode],
+        showcountries=False,
         showland=True,
         landcolor=LAND_COLOUR[mode],
         showocean=False,
@@ -141,7 +144,7 @@ def _aligned(values, keep: list[bool]) -> list | None:
 
 def choropleth(frame: pd.DataFrame, *, value: str = "value", country: str = "country",
                names: pd.Series | list | None = None, title: str = "", value_label: str = "",
-               diverging: bool = False, template: str = TEMPLATE, height: int = MAP_HEIGHT,
+               diverging: bool = False, template=TEMPLATE, height: int = MAP_HEIGHT,
                font_size: int = FONT_SIZE, hover_extra: pd.Series | list | None = None,
                scale: str = "log", scale_note: str = "log scale", lang: str = DEFAULT_LANG) -> go.Figure:
     """A world choropleth of ``frame[value]`` by ``frame[country]`` (ISO alpha-3).

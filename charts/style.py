@@ -12,10 +12,6 @@ import plotly.graph_objects as go
 # one wording for charts, tables and reports, kept in the shared vocabulary (re-exported here).
 from metrics.vocabulary import academic_year_label as academic_year
 
-# Light figures for laptops and reports; the presentation page switches to the dark one.
-TEMPLATE = "plotly_white"
-DARK_TEMPLATE = "plotly_dark"
-
 # Colour-blind-safe qualitative palette (Okabe-Ito), readable on a projector.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
 PRIMARY = PALETTE[0]
@@ -38,6 +34,67 @@ FONT_SIZE = 13
 PRESENTATION_FONT_SIZE = 24
 
 MARGIN = dict(l=10, r=10, t=50, b=10)
+
+
+# ------------------------------------------------------------------------------------------ templates
+
+def _template(*, paper: str, text: str, grid: str, line: str, bar_line: str) -> go.layout.Template:
+    """A small explicit template: only what our figures use (fonts, colours, axes, colour bars, colorway).
+
+    Plotly's own 'plotly_white' carries defaults for every trace type (3-D scenes, polar, ternary, …):
+    deep-copying and validating it took ~18 ms a figure, a third of building one. This one takes ~1 ms,
+    and it travels with the figure, so an exported image never falls back to a black default.
+    """
+    axis = dict(gridcolor=grid, linecolor=line, zerolinecolor=grid, zerolinewidth=2, ticks="",
+                automargin=True, title={"standoff": 15})
+    colorbar = {"outlinewidth": 0, "ticks": ""}
+    return go.layout.Template(
+        layout=dict(
+            font={"family": FONT_FAMILY, "size": FONT_SIZE, "color": text},
+            paper_bgcolor=paper, plot_bgcolor=paper, colorway=PALETTE,
+            hovermode="closest", hoverlabel={"align": "left"}, title={"x": 0.05},
+            xaxis=axis, yaxis=axis, coloraxis={"colorbar": colorbar},
+            geo={"bgcolor": paper, "lakecolor": paper, "showlakes": True},
+            annotationdefaults={"arrowcolor": text, "arrowhead": 0, "arrowwidth": 1},
+            shapedefaults={"line": {"color": text}},
+        ),
+        data=dict(
+            bar=[go.Bar(marker={"line": {"color": bar_line, "width": 0.5}})],
+            choropleth=[go.Choropleth(colorbar=colorbar)],
+        ),
+    )
+
+
+# Light figures for laptops and reports; the presentation page switches to the dark one. Built once;
+# every builder passes the object itself (never a name to look up and copy). The colours are plotly's
+# 'plotly_white' and 'plotly_dark' ones, so the figures look as before.
+TEMPLATE = _template(paper="white", text="#2a3f5f", grid="#EBF0F8", line="#EBF0F8", bar_line="white")
+DARK_TEMPLATE = _template(paper="rgb(17,17,17)", text="#f2f5fa", grid="#283442", line="#506784",
+                          bar_line="rgb(17,17,17)")
+# Plotly's names still work where a caller passes one (older callers, reports): they mean ours.
+TEMPLATE_NAMES = {"plotly_white": TEMPLATE, "plotly": TEMPLATE, "plotly_dark": DARK_TEMPLATE}
+
+
+def template_object(template) -> go.layout.Template | str:
+    """The template object for ``template`` (ours for plotly's light/dark names, an object as given)."""
+    if template is None:
+        return TEMPLATE
+    if isinstance(template, str):
+        return TEMPLATE_NAMES.get(template, template)
+    return template
+
+
+def is_dark(template) -> bool:
+    """True for the dark template (ours, plotly's name, or any template with a dark paper)."""
+    template = template_object(template)
+    if template is DARK_TEMPLATE:
+        return True
+    if isinstance(template, str):
+        return "dark" in template
+    try:
+        return str(template.layout.paper_bgcolor or "").replace(" ", "") == "rgb(17,17,17)"
+    except AttributeError:
+        return False
 
 
 # ---------------------------------------------------------------------------- numbers per language
@@ -131,11 +188,11 @@ def value_axis(fig: go.Figure, unit: str = "count", values=(), *, axis: str = "y
 
 # ----------------------------------------------------------------------------------------- layout
 
-def apply_layout(fig: go.Figure, *, title: str = "", template: str = TEMPLATE, height: int = HEIGHT,
+def apply_layout(fig: go.Figure, *, title: str = "", template=TEMPLATE, height: int = HEIGHT,
                  font_size: int = FONT_SIZE, lang: str = DEFAULT_LANG) -> go.Figure:
     """Template, title, font, margins and the language's decimal and thousands separators."""
     fig.update_layout(
-        template=template,
+        template=template_object(template),
         title={"text": title, "x": 0.0, "xanchor": "left"} if title else None,
         height=height,
         font={"family": FONT_FAMILY, "size": font_size},

@@ -55,6 +55,7 @@ class Kpi:
     indicators: tuple[str, ...] = ()  # ranking / accreditation indicators it corresponds to
     higher_is_better: bool = True
     snapshot: bool = False  # a value at an as-of date, the same for every year
+    no_value: str = "no_value"  # why a year has no value (metrics.engine.Unavailable code): e.g. the next year is needed
     definition_ru: str = field(kw_only=True)  # the English definition in Russian
     definition_uz: str = field(kw_only=True)  # the English definition in Uzbek (Latin)
 
@@ -196,7 +197,8 @@ KPIS: tuple[Kpi, ...] = (
         definition_uz=(
             "Y yilidagi yangi xorijiy talabalar (maqomi «yangi», student_id raqami bor) orasidan Y+1 "
             "yilida oʻqishni davom ettirayotganlar yoki (Y yoki Y+1 yilida) bitirganlar ÷ Y yilidagi "
-            "yangi xorijiy talabalar × 100; %.")),
+            "yangi xorijiy talabalar × 100; %."),
+        no_value="next_year_missing"),
     Kpi("source_concentration", "Concentration of source countries (HHI)",
         "Концентрация стран-источников (индекс Херфиндаля — Хиршмана)",
         "Manba mamlakatlar konsentratsiyasi (Xerfindal — Xirshman indeksi)",

@@ -129,7 +129,13 @@ class Unavailable:
                                    "export that lists home-country students too",
             "partner_activity_missing": "no mobility, programs or grants export names partners",
             "no_value": "no value for this year (no rows, or a zero or unknown denominator)",
+            "next_year_missing": "needs the following academic year's data, which is not loaded yet",
         }.get(self.code, self.code)
+
+
+def no_value_reason(kpi_id: str) -> Unavailable:
+    """Why a KPI that exists has no value in a year (its catalogue entry says: `Kpi.no_value`)."""
+    return Unavailable(CATALOGUE[kpi_id].no_value)
 
 
 # Why a KPI whose function returns None (its exports are there) is not available; each entry
@@ -183,7 +189,7 @@ def kpi_unavailable_reasons(data: Any, *, filters: Any = None, as_of: dt.date | 
         if missing:
             out[kpi.id] = missing[0]
         elif kpi.id in none_ids:
-            out[kpi.id] = NOT_AVAILABLE_WHEN_NONE.get(kpi.id, Unavailable("no_value"))
+            out[kpi.id] = NOT_AVAILABLE_WHEN_NONE.get(kpi.id, no_value_reason(kpi.id))
     return out
 
 
@@ -295,7 +301,7 @@ def kpi_table(data: Any, year: int, *, filters: Any = None, as_of: dt.date | Non
                      "previous": previous, "change": change, "change_pct": change_pct,
                      "target": status.target, "gap": status.gap, "status": status.status,
                      "higher_is_better": kpi.higher_is_better, "definition": kpi.definition_in(lang),
-                     "reason": None if value is not None else reasons.get(kpi.id, Unavailable("no_value")).message})
+                     "reason": None if value is not None else reasons.get(kpi.id, no_value_reason(kpi.id)).message})
     out = pd.DataFrame(rows, columns=list(KPI_TABLE_COLUMNS))
     for column in ("value", "previous", "change", "change_pct", "target", "gap"):
         out[column] = out[column].astype("Float64")

@@ -18,7 +18,7 @@ import json
 import sys
 
 from metrics.catalogue import CATALOGUE
-from metrics.engine import Unavailable, available_years, compute_kpis, kpi_unavailable_reasons, round_kpi
+from metrics.engine import available_years, compute_kpis, kpi_unavailable_reasons, no_value_reason, round_kpi
 
 NOT_AVAILABLE = "n/a"
 UNIT_SUFFIX = {"percent": " %", "count": "", "ratio": "", "index": ""}
@@ -79,7 +79,7 @@ def main(argv: list[str] | None = None) -> int:
     values = compute_kpis(data, year, as_of=args.as_of)
     if args.json:
         reasons = kpi_unavailable_reasons(data, as_of=args.as_of)
-        not_available = {kpi_id: reasons.get(kpi_id, Unavailable("no_value")).message
+        not_available = {kpi_id: reasons.get(kpi_id, no_value_reason(kpi_id)).message
                          for kpi_id, value in values.items() if value is None}
         print(json.dumps({"year": year, "home_country": data.home, "kpis": values, "not_available": not_available},
                          ensure_ascii=False))

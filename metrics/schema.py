@@ -386,6 +386,39 @@ APPLICATIONS = Export(
     ),
 )
 
+# issue 12: many universities in one data set (a ministry's folder). Every export may carry the university
+# a row belongs to; a folder without the column is one university, as before (settings.toml names it).
+UNIVERSITY = ("университет", "вуз", "ВУЗ", "oliy taʼlim muassasasi", "oliy ta'lim muassasasi", "OTM",
+              "institution", "university")
+UNIVERSITY_COLUMN = "university"
+
+
+def with_university(export: Export) -> Export:
+    """The export with the optional ``university`` column appended (kind text).
+
+    The column's own name always means it: ``university`` is taken out of the other columns' aliases (the
+    partner column lists it). Its other aliases are kept only where no other column of the export claims
+    them (``университет``, ``institution`` stay the partner's in partners, mobility, programs ...).
+    """
+    from metrics.text import fold
+
+    columns = tuple(Column(c.name, c.kind, c.required, c.description,
+                           tuple(a for a in c.aliases if fold(a) != UNIVERSITY_COLUMN), c.default)
+                    for c in export.columns)
+    claimed = {fold(alias) for c in columns for alias in (c.name, c.name.replace("_", " "), *c.aliases)}
+    aliases = tuple(a for a in UNIVERSITY if fold(a) not in claimed)
+    university = Column(UNIVERSITY_COLUMN, "text", False,
+                        "University the row belongs to, in a data set of several universities (a ministry's "
+                        "folder); leave it out for a single university.", aliases)
+    return Export(export.name, export.description, columns + (university,), export.examples, export.one_of)
+
+
+(STUDENTS, TOTALS, PARTNERS, MOBILITY, PROGRAMS, PROGRAM_ENROLLMENT, EVENTS, GRANTS, HONORARY_DOCTORATES, TARGETS,
+ STAFF, RESEARCH_PROJECTS, APPLICATIONS) = (
+    with_university(export) for export in (STUDENTS, TOTALS, PARTNERS, MOBILITY, PROGRAMS, PROGRAM_ENROLLMENT, EVENTS,
+                                           GRANTS, HONORARY_DOCTORATES, TARGETS, STAFF, RESEARCH_PROJECTS,
+                                           APPLICATIONS))
+
 EXPORTS: dict[str, Export] = {
     export.name: export
     for export in (STUDENTS, TOTALS, PARTNERS, MOBILITY, PROGRAMS, PROGRAM_ENROLLMENT, EVENTS,

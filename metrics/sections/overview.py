@@ -21,12 +21,11 @@ HEADLINES = (("ov_foreign_trend", "foreign_students", "line", "col.students"),
 def kpi_table(data: Any, year: int, lang: str, filters: Any = None, as_of=None) -> pd.DataFrame:
     """The KPI library's table for the year (`metrics.engine.kpi_table`, definitions in the language) with
     ``reason`` in the language."""
-    from metrics.engine import Unavailable, kpi_table as table_of, kpi_unavailable_reasons
+    from metrics.engine import kpi_table as table_of, kpi_unavailable_reasons, no_value_reason
 
     table = table_of(data, int(year), filters=filters, as_of=as_of, lang=lang)
     reasons = kpi_unavailable_reasons(data, filters=filters, as_of=as_of)
-    no_value = Unavailable("no_value")
-    reason = [None if V.present(value) else V.unavailable_label(reasons.get(kpi, no_value), lang)
+    reason = [None if V.present(value) else V.unavailable_label(reasons.get(kpi, no_value_reason(kpi)), lang)
               for kpi, value in zip(table["kpi"], table["value"])]
     return table.assign(reason=pd.Series(reason, index=table.index, dtype=object))
 
