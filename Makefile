@@ -43,6 +43,7 @@ benchmarks: $(STAMP)
 	$(PY) benchmarks/bench_ingest.py
 	$(PY) benchmarks/bench_store.py
 	$(PY) benchmarks/bench_snapshot.py
+	$(PY) benchmarks/bench_memory.py
 	$(PY) benchmarks/bench_desk.py
 	$(PY) benchmarks/bench_kpis.py
 	$(PY) benchmarks/bench_report.py
