@@ -47,9 +47,9 @@ loaded = rss()
 years = available_years(data)
 faculties = sorted(set(data.get('students')['faculty'].dropna()))
 levels = sorted(set(data.get('students')['level'].dropna()))
-combos = [Filters(faculties=(f,), levels=(l,)) for f, l in product(faculties, levels)]
-combos += [Filters(year_from=years[0] + i, year_to=years[-1]) for i in range(len(years))]
-combos = combos[:20]
+narrow = [Filters(faculties=(f,), levels=(l,)) for f, l in product(faculties, levels)]
+wide = [Filters(year_from=years[0] + i, year_to=years[-1]) for i in range(len(years))]
+combos = [f for pair in zip(narrow, wide) for f in pair][:20]  # small and large selections, alternating
 after = []
 for filters in combos:
     kpi_table(data, years[-1], filters=filters)
@@ -57,7 +57,7 @@ for filters in combos:
     after.append(rss())
 peak = int(next(l.split()[1] for l in open('/proc/self/status') if l.startswith('VmHWM'))) / 1024
 print(json.dumps({"combinations": len(combos), "rss_loaded_mib": loaded, "rss_after_mib": after[-1],
-                  "rss_max_during_mib": max(after), "peak_mib": peak}))
+                  "rss_max_during_mib": max(after), "peak_mib": peak, "rss_after_each_mib": after}))
 """
 
 KPI_RUN = """

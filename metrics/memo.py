@@ -40,7 +40,8 @@ from typing import Any
 
 ROWS_SIZE = 256
 KPI_TABLES_SIZE = 32
-FILTERED_SIZE = 4
+FILTERED_SIZE = 1  # a filtered copy of a large export is big: keep only the latest (1 M rows: 0.8 GB peak after
+# 30 filter combinations with 1, 1.8 GB with 4)
 
 
 class IdentityMemo:
