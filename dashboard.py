@@ -29,6 +29,7 @@ PAGES = (
     ("pages/programs.py", "page.programs", ":material/workspace_premium:", "programs"),
     ("pages/mobility.py", "page.mobility", ":material/flight:", "mobility"),
     ("pages/science.py", "page.science", ":material/science:", "science"),
+    ("pages/comparison.py", "page.comparison", ":material/leaderboard:", "comparison"),
     ("pages/accreditation.py", "page.accreditation", ":material/verified:", "accreditation"),
     ("pages/cohorts.py", "page.cohorts", ":material/timeline:", "cohorts"),
     ("pages/recruitment.py", "page.recruitment", ":material/filter_alt:", "recruitment"),

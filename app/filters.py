@@ -26,6 +26,10 @@ FACULTY_KEY = "f_faculties"
 LEVEL_KEY = "f_levels"
 REGION_KEY = "f_regions"
 COUNTRY_KEY = "f_countries"
+UNIVERSITY_KEY = "universities"  # issue 12: shown only when the data holds more than one university
+COMPARISON_KPI_KEY = "comparison_kpi"  # the Universities page's KPI (a catalogue id), URL parameter `kpi`
+COMPARISON_KPI_PARAM = "kpi"
+DEFAULT_COMPARISON_KPI = "foreign_students"
 _LOADED_KEY = "_query_loaded"
 IGNORED_KEY = "_query_ignored"  # link parameters ignored on the first run, for the notice
 PRESENT_THEME_KEY = "present_theme"  # the presentation page's light/dark switch
@@ -38,7 +42,8 @@ WHATIF_CHANGE_STEP = 5
 
 # Query-string parameter of each widget; list values are comma-separated.
 QUERY = {LANG_KEY: "lang", FACULTY_KEY: "faculty", LEVEL_KEY: "level", REGION_KEY: "region",
-         COUNTRY_KEY: "country"}
+         COUNTRY_KEY: "country", UNIVERSITY_KEY: "university"}
+LIST_KEYS = (FACULTY_KEY, LEVEL_KEY, REGION_KEY, COUNTRY_KEY, UNIVERSITY_KEY)  # multiselects kept in the URL
 YEAR_FROM_PARAM, YEAR_TO_PARAM = "from", "to"
 
 ISO3 = re.compile("[A-Z]{3}")
@@ -77,11 +82,34 @@ def _valid_change(text) -> int | None:
     return change if low <= change <= high and change % WHATIF_CHANGE_STEP == 0 else None
 
 
+@st.cache_data(show_spinner=False, max_entries=32)
+def _universities(key: tuple) -> list[str]:
+    from metrics.filters import universities
+
+    return universities(state._load(key))
+
+
+def data_universities() -> list[str]:
+    """The universities the data holds (the exports' ``university`` column; [] for a single university)."""
+    try:
+        return _universities(state.data_key())
+    except Exception:  # noqa: BLE001 - the page shows the loading error itself
+        return []
+
+
+def _valid_kpi(value) -> str | None:
+    from metrics.catalogue import CATALOGUE
+
+    text = str(value).strip()
+    return text if text in CATALOGUE else None
+
+
 def load_query_params() -> None:
     """Once per session: widgets start from the query string (a shared link).
 
     Every value is checked against what it may be (a language, a faculty or level of the
-    data, a region key, an ISO alpha-3 country code, a year in the data's range, a theme);
+    data, a region key, an ISO alpha-3 country code, a university of the data, a KPI id of the
+    catalogue, a year in the data's range, a theme);
     a parameter with a value that is not is ignored, and :func:`ignored_params_notice` says so.
     """
     if st.session_state.get(_LOADED_KEY):
@@ -94,8 +122,8 @@ def load_query_params() -> None:
     st.session_state[LANG_KEY] = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
     choices = state.choices()
     known = {FACULTY_KEY: set(choices.get("faculties", [])), LEVEL_KEY: set(choices.get("levels", [])),
-             REGION_KEY: set(REGIONS)}
-    for key in (FACULTY_KEY, LEVEL_KEY, REGION_KEY, COUNTRY_KEY):
+             REGION_KEY: set(REGIONS), UNIVERSITY_KEY: set(data_universities())}
+    for key in LIST_KEYS:
         raw = params.get(QUERY[key])
         if not raw:
             continue
@@ -105,6 +133,12 @@ def load_query_params() -> None:
             ignored.append(QUERY[key])
         if valid:
             st.session_state[key] = list(dict.fromkeys(valid))
+    kpi = params.get(COMPARISON_KPI_PARAM)
+    if kpi is not None:  # the Universities page's indicator: a catalogue id
+        if _valid_kpi(kpi) is None:
+            ignored.append(COMPARISON_KPI_PARAM)
+        else:
+            st.session_state[COMPARISON_KPI_KEY] = _valid_kpi(kpi)
     theme = params.get("theme")
     if theme in ("light", "dark"):  # presentation theme, for a meeting-room link
         st.session_state[PRESENT_THEME_KEY] = theme
@@ -163,10 +197,13 @@ def write_query_params() -> None:
     chosen = st.session_state.get(YEARS_KEY)
     if years and chosen and tuple(chosen) != (years[0], years[-1]):
         wanted[YEAR_FROM_PARAM], wanted[YEAR_TO_PARAM] = str(chosen[0]), str(chosen[1])
-    for key in (FACULTY_KEY, LEVEL_KEY, REGION_KEY, COUNTRY_KEY):
+    for key in LIST_KEYS:
         values = st.session_state.get(key) or []
         if values:
             wanted[QUERY[key]] = ",".join(values)
+    kpi = st.session_state.get(COMPARISON_KPI_KEY)  # set while the Universities page is on screen
+    if kpi and kpi != DEFAULT_COMPARISON_KPI and _valid_kpi(kpi):
+        wanted[COMPARISON_KPI_PARAM] = kpi
     if st.session_state.get(PRESENT_THEME_KEY) == "dark":
         wanted["theme"] = "dark"
     for key, name in WHATIF_QUERY.items():  # set while the dependence page's what-if is on screen
@@ -226,7 +263,7 @@ def clear_countries() -> None:
 
 
 def reset_filters() -> None:
-    for key in (FACULTY_KEY, LEVEL_KEY, REGION_KEY, COUNTRY_KEY):
+    for key in LIST_KEYS:
         st.session_state[key] = []
     years = state.years()
     if years:
@@ -251,6 +288,13 @@ def sidebar_filters(lang: str):
     _keep_valid(FACULTY_KEY, choices.get("faculties", []))
     _keep_valid(LEVEL_KEY, choices.get("levels", []))
     _keep_valid(REGION_KEY, list(REGIONS))
+    universities = data_universities()
+    _keep_valid(UNIVERSITY_KEY, universities)
+    if len(universities) > 1:  # a ministry's folder: one data set, many universities
+        sidebar.multiselect(t("sidebar.university", lang), universities, key=UNIVERSITY_KEY,
+                            placeholder=t("sidebar.all", lang), format_func=strip_bidi)
+    else:
+        st.session_state[UNIVERSITY_KEY] = []
     if choices.get("faculties"):
         sidebar.multiselect(t("sidebar.faculty", lang), choices["faculties"], key=FACULTY_KEY,
                             placeholder=t("sidebar.all", lang), format_func=strip_bidi)
@@ -293,6 +337,7 @@ def current_filters():
         levels=tuple(st.session_state.get(LEVEL_KEY) or ()),
         regions=tuple(st.session_state.get(REGION_KEY) or ()),
         countries=tuple(st.session_state.get(COUNTRY_KEY) or ()),
+        universities=tuple(st.session_state.get(UNIVERSITY_KEY) or ()),
     )
 
 

@@ -236,9 +236,12 @@ def export_notice(exports, lang: str) -> list[str]:
 
 
 def active_filter_note(lang: str) -> None:
-    """A line under the page title when the view is narrowed to some countries."""
-    from app.filters import COUNTRY_KEY
+    """A line under the page title when the view is narrowed to some universities or countries."""
+    from app.filters import COUNTRY_KEY, UNIVERSITY_KEY
 
+    universities = st.session_state.get(UNIVERSITY_KEY) or []
+    if universities:
+        st.caption(t("filter.active_universities", lang, universities=escape_markdown(", ".join(universities))))
     countries = st.session_state.get(COUNTRY_KEY) or []
     if countries:
         names = state.country_names(countries, lang)

@@ -1,6 +1,6 @@
 """Redraw speed of the dashboard against the framework's floor (issue 12).
 
-    .venv/bin/python benchmarks/bench_redraw.py [--runs 7]
+    .venv/bin/python benchmarks/bench_redraw.py [--runs 7] [--baseline DIR]
 
 Serves the dashboard (sample data) and benchmarks/minimal_app.py (one 1:50m choropleth and one line
 chart, same offline shapes) at the same time and measures them alternately, so both see the same machine:
@@ -11,6 +11,8 @@ chart, same offline shapes) at the same time and measures them alternately, so b
 Every measurement starts from a fresh tab; one unmeasured round first warms both servers' caches (the
 measured redraws are the warm ones a reader sees on the second visit of a filter). Also counts the
 charts whose DOM node survived the filter change (kept mounted, not drawn again).
+``--baseline DIR`` serves a second copy of the dashboard from DIR (e.g. the code before a change) and
+measures it in the same rounds, so a change is compared against the code it replaces on the same machine.
 Prints medians and ratios and writes them to benchmarks/results/redraw.json. Needs /usr/bin/chromium.
 """
 
@@ -35,7 +37,7 @@ MINIMAL_APP = ROOT / "benchmarks" / "minimal_app.py"
 SERVER_START_TIMEOUT = 120  # seconds
 # The minimal app runs from a temporary folder without the dashboard's .streamlit/config.toml.
 OPTIONS = (*LOCAL_OPTIONS, "--server.enableStaticServing", "true")
-TIMEOUT_MS = 120_000
+TIMEOUT_MS = 60_000
 REDRAW_GOAL = 1.0  # x the minimal app's redraw
 FIRST_VIEW_GOAL = 1.2  # x the minimal app's first view
 VIEWPORT = {"width": 1440, "height": 900}
@@ -67,7 +69,12 @@ def _open(browser, url: str):
     context = browser.new_context(viewport=VIEWPORT)
     page = context.new_page()
     page.goto(url)
-    page.wait_for_function(DRAWN, timeout=TIMEOUT_MS, polling=20)
+    try:
+        page.wait_for_function(DRAWN, timeout=TIMEOUT_MS, polling=20)
+    except Exception:
+        (ROOT / "test-output").mkdir(exist_ok=True)
+        page.screenshot(path=str(ROOT / "test-output" / "bench_redraw_timeout.png"))
+        raise
     page.evaluate(PAINTED)
     return context, page
 
@@ -117,6 +124,7 @@ def _median(values: list[float]) -> float:
 def main(argv: list[str] | None = None) -> dict:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7, help="measurements of each kind (median)")
+    parser.add_argument("--baseline", type=Path, default=None, help="a copy of the dashboard to measure as well")
     args = parser.parse_args(argv)
     from playwright.sync_api import sync_playwright
 
@@ -130,6 +138,8 @@ def main(argv: list[str] | None = None) -> dict:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
         dashboard = start_server(ROOT / "dashboard.py", cwd=ROOT, options=OPTIONS, timeout=SERVER_START_TIMEOUT)
         minimal = start_server(folder / "minimal_app.py", cwd=folder, options=OPTIONS, timeout=SERVER_START_TIMEOUT)
+        baseline = (start_server(args.baseline / "dashboard.py", cwd=args.baseline, options=OPTIONS,
+                                 timeout=SERVER_START_TIMEOUT) if args.baseline else None)
         cases = {
             "dashboard_filter": lambda: redraw(browser, dashboard.url + "/students", "filter"),
             "minimal_filter": lambda: redraw(browser, minimal.url, "filter"),
@@ -138,6 +148,12 @@ def main(argv: list[str] | None = None) -> dict:
             "dashboard_first_view": lambda: (first_view(browser, dashboard.url + "/overview"), 0, 0),
             "minimal_first_view": lambda: (first_view(browser, minimal.url), 0, 0),
         }
+        if baseline is not None:
+            cases.update({
+                "baseline_filter": lambda: redraw(browser, baseline.url + "/students", "filter"),
+                "baseline_click": lambda: redraw(browser, baseline.url + "/students", "click"),
+                "baseline_first_view": lambda: (first_view(browser, baseline.url + "/overview"), 0, 0),
+            })
         try:
             for case in cases.values():  # warm-up round: caches filled, nothing measured
                 case()
@@ -150,6 +166,8 @@ def main(argv: list[str] | None = None) -> dict:
         finally:
             stop_server(dashboard.process)
             stop_server(minimal.process)
+            if baseline is not None:
+                stop_server(baseline.process)
             browser.close()
     for name, values in samples.items():
         results[f"{name}_s"] = _median(values)
@@ -159,6 +177,11 @@ def main(argv: list[str] | None = None) -> dict:
     results["filter_redraw_vs_minimal"] = round(results["dashboard_filter_s"] / results["minimal_filter_s"], 2)
     results["click_redraw_vs_minimal"] = round(results["dashboard_click_s"] / results["minimal_click_s"], 2)
     results["first_view_vs_minimal"] = round(results["dashboard_first_view_s"] / results["minimal_first_view_s"], 2)
+    if args.baseline:
+        results["baseline"] = str(args.baseline)
+        for kind in ("filter", "click", "first_view"):
+            results[f"baseline_{kind}_vs_minimal"] = round(results[f"baseline_{kind}_s"] / results[f"minimal_{kind}_s"], 2)
+            results[f"{kind}_vs_baseline"] = round(results[f"dashboard_{kind}_s"] / results[f"baseline_{kind}_s"], 2)
     results["goal_redraw_within_1_0x_minimal"] = max(results["filter_redraw_vs_minimal"],
                                                      results["click_redraw_vs_minimal"]) <= REDRAW_GOAL
     results["goal_first_view_within_1_2x_minimal"] = results["first_view_vs_minimal"] <= FIRST_VIEW_GOAL

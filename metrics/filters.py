@@ -18,6 +18,9 @@ is "the same KPI, for the selection".
   projects: country); events whose ``countries`` list names a matching country; joint-program
   enrolment rows of the programs kept.
   Rows with an unresolved country match no region or country. Totals have no country, so shares under a country filter divide by all students.
+- **Universities** (issue 12: a ministry's folder of several universities): every export with a ``university``
+  column keeps the rows of the selected universities (compared case- and space-insensitively), targets
+  included; an export without the column (or with it blank throughout) is left whole.
 """
 
 from __future__ import annotations
@@ -40,7 +43,8 @@ COUNTRY_COLUMNS = {name: column.name for name, export in EXPORTS.items()
 COUNTRY_LIST_COLUMNS = {"events": "countries"}
 FACULTY_LEVEL_EXPORTS = ("students", "totals")
 INTERVAL_EXPORTS = ("programs", "grants")  # start_year / end_year
-UNFILTERED_EXPORTS = ("targets",)  # targets look ahead: never filtered
+UNFILTERED_EXPORTS = ("targets",)  # targets look ahead: never filtered (but by university, see below)
+UNIVERSITY_COLUMN = "university"  # the schema's optional column of every export (issue 12)
 
 
 def _tuple(values: Any) -> tuple:
@@ -53,7 +57,8 @@ def _tuple(values: Any) -> tuple:
 
 @dataclass(frozen=True)
 class Filters:
-    """A selection: year range (inclusive), faculties, levels, regions (continents, CIS, M49 sub-regions), countries (ISO3).
+    """A selection: year range (inclusive), faculties, levels, regions (continents, CIS, M49 sub-regions), countries (ISO3),
+    universities (names as in the data's ``university`` column; the last field, so that ``astuple`` keys grow only).
 
     Empty tuples select everything. Lists given to the constructor are stored as tuples,
     so a Filters is hashable.
@@ -65,9 +70,10 @@ class Filters:
     levels: tuple[str, ...] = ()
     regions: tuple[str, ...] = ()
     countries: tuple[str, ...] = ()
+    universities: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
-        for name in ("faculties", "levels", "regions", "countries"):
+        for name in ("faculties", "levels", "regions", "countries", "universities"):
             object.__setattr__(self, name, _tuple(getattr(self, name)))
         for name in ("year_from", "year_to"):
             value = getattr(self, name)
@@ -78,7 +84,7 @@ class Filters:
     def is_empty(self) -> bool:
         """True when the filters select everything."""
         return (self.year_from is None and self.year_to is None and not self.faculties and not self.levels
-                and not self.regions and not self.countries)
+                and not self.regions and not self.countries and not self.universities)
 
     @property
     def filters_countries(self) -> bool:
@@ -154,6 +160,15 @@ def _year_mask(frame: pd.DataFrame, name: str, filters: Filters) -> np.ndarray:
     return keep
 
 
+def has_universities(frame: pd.DataFrame) -> bool:
+    """True when the frame names universities: the column is there (ingestion adds it, blank, to an export
+    without it) and holds at least one name."""
+    if UNIVERSITY_COLUMN not in frame.columns:
+        return False
+    values = frame[UNIVERSITY_COLUMN]
+    return bool((values.notna() & (values.astype("str").str.strip() != "")).any())
+
+
 def filter_frame(frame: pd.DataFrame, name: str, filters: Filters) -> pd.DataFrame:
     """One export's frame with the filters applied (a new frame; the input is unchanged)."""
     keep = _year_mask(frame, name, filters)
@@ -170,6 +185,8 @@ def filter_frame(frame: pd.DataFrame, name: str, filters: Filters) -> pd.DataFra
             keep &= _country_list_mask(frame[column], filters)
         else:
             keep &= False
+    if filters.universities and has_universities(frame):
+        keep &= _text_mask(frame[UNIVERSITY_COLUMN], filters.universities)
     if keep.all():
         return frame.copy()
     return frame.loc[keep].copy()
@@ -181,6 +198,10 @@ def apply_filters(data: Any, filters: Filters | None) -> Any:
         return data.replace_frames()
     frames = {name: filter_frame(frame, name, filters) for name, frame in data.frames.items()
               if name not in UNFILTERED_EXPORTS}
+    for name in UNFILTERED_EXPORTS:  # targets: only the selected universities' own
+        frame = data.frames.get(name)
+        if frame is not None and filters.universities and has_universities(frame):
+            frames[name] = frame.loc[_text_mask(frame[UNIVERSITY_COLUMN], filters.universities)].copy()
     enrollment, programs = frames.get("program_enrollment"), frames.get("programs")
     if filters.filters_countries and enrollment is not None and programs is not None:
         # Enrolment has no country: keep the rows of the programs the filters keep.
@@ -188,3 +209,21 @@ def apply_filters(data: Any, filters: Filters | None) -> Any:
         frames["program_enrollment"] = enrollment.loc[
             fold_name(enrollment["program"]).isin(kept).fillna(False).to_numpy(dtype=bool)].copy()
     return data.replace_frames(**frames)
+
+
+def universities(data: Any) -> list[str]:
+    """The universities a data set holds (issue 12): the distinct names of every export's ``university`` column
+    (names differing only in case or spacing are one, shown in their most frequent spelling), sorted; [] when no
+    export has the column."""
+    spellings: dict[str, dict[str, int]] = {}
+    for frame in data.frames.values():
+        if frame is None or UNIVERSITY_COLUMN not in frame.columns:
+            continue
+        counts = frame[UNIVERSITY_COLUMN].dropna().astype("str").map(lambda v: " ".join(v.split())).value_counts()
+        folded = fold_name(pd.Series(counts.index, dtype="object"))
+        for spelling, key, n in zip(counts.index, folded.tolist(), counts.tolist()):
+            if isinstance(key, str) and key:
+                seen = spellings.setdefault(key, {})
+                seen[spelling] = seen.get(spelling, 0) + int(n)
+    names = [max(seen.items(), key=lambda item: item[1])[0] for seen in spellings.values()]
+    return sorted(names, key=str.casefold)

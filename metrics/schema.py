@@ -30,6 +30,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from metrics.text import fold
+
 
 @dataclass(frozen=True)
 class Column:
@@ -400,16 +402,17 @@ def with_university(export: Export) -> Export:
     partner column lists it). Its other aliases are kept only where no other column of the export claims
     them (``университет``, ``institution`` stay the partner's in partners, mobility, programs ...).
     """
-    from metrics.text import fold
-
     columns = tuple(Column(c.name, c.kind, c.required, c.description,
                            tuple(a for a in c.aliases if fold(a) != UNIVERSITY_COLUMN), c.default)
                     for c in export.columns)
     claimed = {fold(alias) for c in columns for alias in (c.name, c.name.replace("_", " "), *c.aliases)}
-    aliases = tuple(a for a in UNIVERSITY if fold(a) not in claimed)
+    aliases: dict[str, str] = {}  # folded -> the first spelling
+    for alias in UNIVERSITY:
+        if fold(alias) not in claimed and fold(alias) != UNIVERSITY_COLUMN:
+            aliases.setdefault(fold(alias), alias)
     university = Column(UNIVERSITY_COLUMN, "text", False,
                         "University the row belongs to, in a data set of several universities (a ministry's "
-                        "folder); leave it out for a single university.", aliases)
+                        "folder); leave it out for a single university.", tuple(aliases.values()))
     return Export(export.name, export.description, columns + (university,), export.examples, export.one_of)
 
 

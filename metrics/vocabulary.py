@@ -30,6 +30,37 @@ NARROW_NBSP = "\u202f"  # thousands separator: 3 027 in every language
 NBSP = "\u00a0"  # before % in Russian and Uzbek: 22,8 %
 
 LABELS: dict[str, dict[str, str]] = {
+    # --- issue 12: universities (a ministry's folder: metrics/sections/comparison.py, the sidebar selector) ----
+    "page.comparison": {"en": "Universities", "ru": "Университеты", "uz": "Universitetlar"},
+    "sidebar.university": {"en": "University", "ru": "Университет", "uz": "Universitet"},
+    "col.university": {"en": "University", "ru": "Университет", "uz": "Universitet"},
+    "col.rank": {"en": "Rank", "ru": "Место", "uz": "Oʻrin"},
+    "comparison.kpi": {"en": "Indicator", "ru": "Показатель", "uz": "Koʻrsatkich"},
+    "comparison.chart": {"en": "{kpi} by university, {year}", "ru": "{kpi} по университетам, {year}",
+                         "uz": "{kpi} universitetlar boʻyicha, {year}"},
+    "comparison.table": {"en": "Universities ranked: {kpi}, {year}", "ru": "Рейтинг университетов: {kpi}, {year}",
+                         "uz": "Universitetlar reytingi: {kpi}, {year}"},
+    "comparison.national": {"en": "All universities (national total)", "ru": "Все университеты (по стране)",
+                            "uz": "Barcha universitetlar (respublika boʻyicha)"},
+    "comparison.single": {"en": "The data holds one university only: there is nothing to compare. A ministry's "
+                                "folder with a «university» column in its exports lists every university here.",
+                          "ru": "В данных один университет: сравнивать не с чем. Если в выгрузках министерства есть "
+                                "столбец «университет», здесь будут все университеты.",
+                          "uz": "Maʼlumotlarda faqat bitta universitet bor: solishtirish uchun hech narsa yoʻq. "
+                                "Vazirlik papkasidagi eksportlarda «university» ustuni boʻlsa, bu yerda barcha "
+                                "universitetlar koʻrsatiladi."},
+    "comparison.summary": {"en": "{kpi}, {year}: {n} universities compared; {top} ranks first ({top_value}), "
+                                 "{bottom} last ({bottom_value}).",
+                           "ru": "{kpi}, {year}: сравнение {n} университетов; первое место — {top} ({top_value}), "
+                                 "последнее — {bottom} ({bottom_value}).",
+                           "uz": "{kpi}, {year}: {n} ta universitet solishtirildi; birinchi oʻrinda {top} "
+                                 "({top_value}), oxirgi oʻrinda {bottom} ({bottom_value})."},
+    "comparison.total_sentence": {"en": "National total (all universities together): {value}.",
+                                  "ru": "Итого по стране (все университеты вместе): {value}.",
+                                  "uz": "Respublika boʻyicha jami (barcha universitetlar birgalikda): {value}."},
+    "comparison.no_values": {"en": "No university has a value of this indicator for the year.",
+                             "ru": "Ни у одного университета нет значения этого показателя за год.",
+                             "uz": "Bu yil hech bir universitetda ushbu koʻrsatkich qiymati yoʻq."},
     # --- issue 11: accreditation tables (metrics/sections/accreditation.py) -----------------------
     "accreditation.students": {"en": "Foreign students by country, level, form of study and funding",
                                "ru": "Иностранные обучающиеся по странам, уровням, формам обучения и источникам "
@@ -236,6 +267,8 @@ LABELS: dict[str, dict[str, str]] = {
                           "ru": "Адресная строка хранит фильтры: скопируйте её, чтобы поделиться видом.",
                           "uz": "Manzil satri filtrlarni saqlaydi: koʻrinishni ulashish uchun nusxa oling."},
     "sidebar.home": {"en": "Home country", "ru": "Страна университета", "uz": "Universitet davlati"},
+    "filter.active_universities": {"en": "Universities: {universities}", "ru": "Университеты: {universities}",
+                                   "uz": "Universitetlar: {universities}"},
     "filter.active_countries": {"en": "Showing only: {countries}", "ru": "Показаны только: {countries}",
                                 "uz": "Faqat koʻrsatilgan: {countries}"},
     "filter.ignored_params": {

@@ -115,19 +115,20 @@ class SectionResult:
 
 def _registry() -> dict[str, Callable[..., SectionResult]]:
     from metrics.sections import (
-        accreditation, cohorts, dependence, mobility, overview, partners, programs, recruitment, science, students,
+        accreditation, cohorts, comparison, dependence, mobility, overview, partners, programs, recruitment, science,
+        students,
     )
 
     return {"overview": overview.build, "students": students.build, "partners": partners.build,
             "programs": programs.build, "mobility": mobility.build, "science": science.build,
             "accreditation": accreditation.build, "cohorts": cohorts.build, "recruitment": recruitment.build,
-            "dependence": dependence.build}
+            "dependence": dependence.build, "comparison": comparison.build}
 
 
 # Section ids in page order; the report prints every one but the overview (its KPI table is the report's own)
 # and the dependence page (a scenario is not a fact).
-SECTION_IDS = ("overview", "students", "partners", "programs", "mobility", "science", "accreditation", "cohorts",
-               "recruitment", "dependence")
+SECTION_IDS = ("overview", "students", "partners", "programs", "mobility", "science", "comparison", "accreditation",
+               "cohorts", "recruitment", "dependence")
 REPORT_SECTION_IDS = ("students", "partners", "programs", "mobility", "science", "accreditation", "cohorts",
                       "recruitment")
 
