@@ -15,13 +15,11 @@ import pytest
 
 from metrics import vocabulary as V
 from tests._server import CHROMIUM
-from tests.test_browser import PAGES, page, server, wait_drawn  # noqa: F401 - fixtures
+from tests.test_browser import CHARTLESS_PAGES, PAGES, page, server, wait_drawn  # noqa: F401 - fixtures
 
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason=f"no Chromium at {CHROMIUM} (apt-get install chromium)")
 
 WORD = re.compile(r"[A-Za-z][A-Za-z'’ʻʼ-]{3,}")
-# Pages without charts: wait for their heading and tables only.
-TABLE_PAGES = {"data", "reports", "accreditation"}
 # Names that are the same in every language (formats, standards, products).
 SHARED = {"excel", "word", "csv", "pdf", "iso", "sha-256", "utf-8", "english"}
 
@@ -62,11 +60,7 @@ def vocabulary():
 def test_no_english_and_no_missing_markers_on_the_page(server, page, vocabulary, lang, path, has_map):
     english, own_words = vocabulary
     page.goto(f"{server}/{path}?lang={lang}")
-    if path in TABLE_PAGES:
-        page.wait_for_function("() => document.querySelector('h1')", timeout=60_000)
-        page.wait_for_timeout(1500)
-    else:
-        wait_drawn(page, has_map)
+    wait_drawn(page, has_map, charts=0 if path in CHARTLESS_PAGES else 1)
     # Material icons are drawn from ligature names ("download", "check_circle"): not words a reader sees
     page.add_style_tag(content="[data-testid='stIconMaterial'], [data-testid='stAlertDynamicIcon'] {display: none !important}")
     main = page.locator("[data-testid='stMainBlockContainer']")
