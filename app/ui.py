@@ -279,17 +279,25 @@ def kpi_card(row, lang: str) -> None:
                 st.caption(text)
 
 
-def section_page(name: str) -> None:
-    """A whole section page: title, notices, the year, then the section's result laid out."""
+def page_header(name: str) -> tuple[str, int]:
+    """A page's title and, under it, what narrows the view; stops the page when no data is loaded.
+    Returns (language, the academic year shown)."""
     from app import filters
-    from metrics.vocabulary import academic_year_label
 
     lang = filters.language()
     st.title(t(f"page.{name}", lang))
     if no_data_guard(lang):
         st.stop()
     active_filter_note(lang)
-    year = filters.scorecard_year()
+    return lang, filters.scorecard_year()
+
+
+def section_page(name: str) -> None:
+    """A whole section page: title, notices, the year, then the section's result laid out."""
+    from app import filters
+    from metrics.vocabulary import academic_year_label
+
+    lang, year = page_header(name)
     result = state.section(name, filters.current_filters(), year, lang)
     export_notice(result.exports, lang)
     st.caption(t("common.scorecard_year", lang, year=academic_year_label(year)))

@@ -26,12 +26,7 @@ def kpi_select(lang: str) -> str:
 
 
 def main() -> None:
-    lang = filters.language()
-    st.title(t(f"page.{NAME}", lang))
-    if ui.no_data_guard(lang):
-        st.stop()
-    ui.active_filter_note(lang)
-    year = filters.scorecard_year()
+    lang, year = ui.page_header(NAME)
     many = len(filters.data_universities()) > 1
     kpi = kpi_select(lang) if many else filters.DEFAULT_COMPARISON_KPI
     ui.export_notice(CATALOGUE[kpi].sources, lang)

@@ -55,12 +55,7 @@ def whatif_controls(countries: list[str], lang: str) -> tuple[str | None, int]:
 
 
 def main() -> None:
-    lang = filters.language()
-    st.title(t(f"page.{NAME}", lang))
-    if ui.no_data_guard(lang):
-        st.stop()
-    ui.active_filter_note(lang)
-    year = filters.scorecard_year()
+    lang, year = ui.page_header(NAME)
     selection = filters.current_filters()
     default = state.section(NAME, selection, year, lang)  # the largest source country, 0 %
     ui.export_notice(default.exports, lang)

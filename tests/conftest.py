@@ -83,3 +83,13 @@ def dashboard_pages() -> list[str]:
                 "PAGES", "TOOL_PAGES"):
             specs[node.targets[0].id] = ast.literal_eval(node.value)
     return [spec[0] for spec in specs["PAGES"] + specs["TOOL_PAGES"]]
+
+
+def write_csv(path: Path, header: list[str], rows: list[list]) -> None:
+    """A small UTF-8 CSV export written by hand for a test."""
+    import csv
+
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(header)
+        writer.writerows(rows)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import csv
 import io
 from pathlib import Path
 
 import openpyxl
 import pandas as pd
 import pytest
+
+from tests.conftest import write_csv as _write
 
 from metrics import vocabulary as V
 from metrics.engine import available_years, compute_kpis
@@ -19,11 +20,6 @@ ROOT = Path(__file__).resolve().parent.parent
 YEAR = 2024
 
 
-def _write(path: Path, header: list[str], rows: list[list]) -> None:
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(header)
-        writer.writerows(rows)
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,7 @@ import plotly.graph_objects as go
 import plotly.io as pio
 import pytest
 
-from charts import basic, maps
+from charts import basic, maps, style
 from charts.style import DARK_TEMPLATE, TEMPLATE, academic_year
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -50,9 +50,9 @@ def test_students_map_plots_the_breakdown(data, year):
     assert list(trace.z) == pytest.approx([math.log10(v) for v in frame["students"]])  # log scale by default
     assert [row[2] for row in trace.customdata] == list(frame["students"])  # the hover shows real counts
     assert all(len(code) == 3 and code.isupper() for code in trace.locations)
-    assert fig.layout.geo.resolution == 50
+    assert fig.layout.geo.resolution == maps.MAP_RESOLUTION
     assert fig.layout.geo.scope == "world"
-    assert fig.layout.template == pio.templates[TEMPLATE]
+    assert fig.layout.template == TEMPLATE
 
 
 def test_map_hover_names_and_partner_lists(data, year):
@@ -85,7 +85,7 @@ def test_diverging_map_is_centred_on_zero():
 def test_dark_template_and_land_colour():
     frame = pd.DataFrame({"country": ["KAZ"], "value": [1]})
     fig = maps.choropleth(frame, template=DARK_TEMPLATE)
-    assert fig.layout.template == pio.templates[DARK_TEMPLATE]
+    assert fig.layout.template == DARK_TEMPLATE
     assert fig.layout.geo.landcolor == maps.LAND_COLOUR["dark"]
 
 
@@ -122,7 +122,7 @@ def test_trend_line_plots_the_kpi_trend(data):
     assert list(fig.data[0].x) == list(trend["year"])
     assert [float(v) for v in fig.data[0].y] == [float(v) for v in trend["value"]]
     assert list(fig.data[1].y) == [9999.0]
-    assert fig.layout.template == pio.templates[TEMPLATE]
+    assert fig.layout.template == TEMPLATE
     assert list(fig.layout.xaxis.ticktext)[0] == academic_year(int(trend["year"].min()))
 
 
@@ -135,7 +135,7 @@ def test_horizontal_bar_sorts_and_keeps_values(data, year):
     assert trace.orientation == "h"
     assert dict(zip(trace.y, trace.x)) == dict(zip(frame["faculty"], frame["students"]))
     assert list(trace.x) == sorted(trace.x)  # largest at the top (plotly draws bottom-up)
-    assert fig.layout.template == pio.templates[TEMPLATE]
+    assert fig.layout.template == TEMPLATE
 
 
 def test_grouped_bar_has_one_trace_per_series(data):
@@ -155,7 +155,7 @@ def test_big_number_shows_value_and_change():
     indicator = fig.data[0]
     assert indicator.value == 3027
     assert indicator.delta.reference == 2645
-    assert fig.layout.template == pio.templates[TEMPLATE]
+    assert fig.layout.template == TEMPLATE
     assert "3\u202f650" in fig.layout.annotations[0].text
 
 
@@ -340,7 +340,7 @@ def test_apply_layout_sets_separators_and_keeps_template():
 
     fig = apply_layout(go.Figure(), lang="ru")
     assert fig.layout.separators == ",\u202f"
-    assert fig.layout.template == pio.templates[TEMPLATE]
+    assert fig.layout.template == TEMPLATE
     assert apply_layout(go.Figure()).layout.separators == ".\u202f"
     assert apply_layout(go.Figure(), lang="xx").layout.separators == ".\u202f"
 
@@ -472,9 +472,9 @@ def test_every_figure_has_the_explicit_template_and_old_calls_work():
                basic.bar(frame.assign(year=["a", "b"]), "year", "value", horizontal=True, text=False),
                basic.big_number(3),
                maps.choropleth(pd.DataFrame({"country": ["KAZ"], "value": [1]}))]
-    assert all(fig.layout.template == pio.templates[TEMPLATE] for fig in figures)
+    assert all(fig.layout.template == TEMPLATE for fig in figures)
     dark = basic.line(frame, "year", "value", template=DARK_TEMPLATE)
-    assert dark.layout.template == pio.templates[DARK_TEMPLATE]
+    assert dark.layout.template == DARK_TEMPLATE
 
 
 def test_academic_year_is_the_shared_vocabulary_label():
@@ -516,3 +516,83 @@ def test_has_data_ignores_the_band():
     filled = empty.fillna(5)
     assert basic.has_data(basic.line(filled, "year", "value", band=BAND)) == basic.has_data(
         basic.line(filled, "year", "value"))
+
+
+# ------------------------------------------------------------------------------ issue 12: cheap figures
+
+def test_templates_are_explicit_small_objects_built_once():
+    """Every builder gets the template object (never a name looked up and copied from plotly's registry):
+    light and dark, with a paper colour of their own so that an exported image is never black."""
+    assert isinstance(TEMPLATE, go.layout.Template) and isinstance(DARK_TEMPLATE, go.layout.Template)
+    assert TEMPLATE.layout.paper_bgcolor == "white"
+    assert DARK_TEMPLATE.layout.paper_bgcolor == "rgb(17,17,17)"
+    assert list(TEMPLATE.layout.colorway) == style.PALETTE
+    # small: only the trace types we draw, not plotly_white's defaults for 3-D scenes, polar, carpet, …
+    assert set(TEMPLATE.data.to_plotly_json()) <= {"bar", "choropleth"}
+    frame = pd.DataFrame({"year": [2023, 2024], "value": [1, 2]})
+    for fig in (basic.bar(frame, "year", "value", years=True), basic.line(frame, "year", "value"),
+                maps.choropleth(pd.DataFrame({"country": ["KAZ"], "value": [1]}))):
+        assert isinstance(fig.layout.template, go.layout.Template)
+        assert fig.layout.template == TEMPLATE
+        assert fig.to_plotly_json()["layout"]["template"]["layout"]["paper_bgcolor"] == "white"
+    # plotly's names still work for callers and mean ours
+    assert basic.line(frame, "year", "value", template="plotly_dark").layout.template == DARK_TEMPLATE
+    assert style.is_dark(DARK_TEMPLATE) and not style.is_dark(TEMPLATE) and style.is_dark("plotly_dark")
+
+
+def test_maps_draw_no_separate_border_layer():
+    fig = maps.choropleth(pd.DataFrame({"country": ["KAZ", "SGP"], "value": [3, 1]}))
+    assert fig.layout.geo.showcountries is False  # the choropleth's marker lines outline the countries
+    assert fig.data[0].marker.line.width > 0
+    assert fig.layout.geo.resolution == 110  # 1:110m shapes: drawn in less than half the time of 1:50m
+
+
+def test_small_states_without_a_shape_are_markers_with_the_same_hover_and_colour():
+    """At 1:110m Singapore, Malta, Bahrain have no shape: each gets a marker at its centroid, located by its
+    ISO code, coloured on the same scale, with the same hover text."""
+    assert {"SGP", "MLT", "BHR", "MDV"} <= set(maps.small_states())
+    assert "KAZ" not in maps.small_states() and "IND" not in maps.small_states()
+    frame = pd.DataFrame({"country": ["IND", "SGP", "KAZ", "MLT"], "value": [1249, 3, 40, 1]})
+    fig = maps.choropleth(frame, names=["India", "Singapore", "Kazakhstan", "Malta"])
+    shapes, markers = fig.data
+    assert list(shapes.locations) == ["IND", "SGP", "KAZ", "MLT"]  # the choropleth still lists every country
+    assert markers.type == "scattergeo" and list(markers.locations) == ["SGP", "MLT"]
+    assert markers.locationmode == "geojson-id"
+    assert [f["id"] for f in markers.geojson["features"]] == ["SGP", "MLT"]
+    lon, lat = markers.geojson["features"][0]["properties"]["ct"]
+    assert 103 < lon < 105 and 0 < lat < 2  # Singapore
+    assert list(markers.marker.color) == [shapes.z[1], shapes.z[3]]
+    assert (markers.marker.cmin, markers.marker.cmax) == (shapes.zmin, shapes.zmax)
+    assert markers.hovertemplate == shapes.hovertemplate
+    assert [row[0] for row in markers.customdata] == ["Singapore", "Malta"]
+    assert len(maps.choropleth(frame.iloc[[0, 2]]).data) == 1  # no small state: no marker trace
+    diverging = maps.choropleth(frame.assign(value=[5, -2, 0, 1]), diverging=True)
+    assert (diverging.data[1].marker.cmin, diverging.data[1].marker.cmax) == (-5, 5)  # as the shapes' zmid=0 range
+
+
+def test_same_block_builds_equal_figures_and_the_cache_returns_the_same_one(data, year):
+    """Two builds of one block are equal (same JSON: the chart keeps its identity in the browser); the app's
+    figure cache gives the very same object for an equal block and a new one for changed data."""
+    import plotly.io as pio
+
+    from app import state
+    from charts.blocks import figure
+    from metrics.filters import Filters
+    from metrics.sections import build_section
+
+    result = build_section("students", data, year, "en", Filters())
+    again = build_section("students", data, year, "en", Filters())
+    narrowed = build_section("students", data, year, "en", Filters(countries=("IND",)))
+    blocks = [b for b in result.blocks if b.chart is not None]
+    assert blocks
+    for block, same, other in zip(blocks, [b for b in again.blocks if b.chart is not None],
+                                  [b for b in narrowed.blocks if b.chart is not None]):
+        first, second = figure(block, "en"), figure(same, "en")
+        assert first == second
+        assert pio.to_json(first, validate=False) == pio.to_json(second, validate=False)
+        cached = state.block_figure(block, "en")
+        assert state.block_figure(same, "en") is cached
+        assert cached == first
+        assert state.block_figure(block, "ru") is not cached  # the language is part of the key
+        assert state.block_figure(other, "en") is not cached
+    assert len(state._figures) <= state.FIGURE_CACHE_SIZE

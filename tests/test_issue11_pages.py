@@ -3,12 +3,13 @@ out by hand, the what-if against an independent least-squares computation, and t
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pytest
+
+from tests.conftest import write_csv as _write
 
 from charts.basic import has_data
 from charts.blocks import figure
@@ -22,11 +23,6 @@ TIMEOUT = 180
 LANGS = ("en", "ru", "uz")
 
 
-def _write(path: Path, header: list[str], rows: list[list]) -> None:
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(header)
-        writer.writerows(rows)
 
 
 # ------------------------------------------------------------------------------------------- outcomes

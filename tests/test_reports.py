@@ -3,7 +3,6 @@ sections present, formula text inert, small counts suppressed, maps really drawn
 
 from __future__ import annotations
 
-import csv
 import dataclasses
 import datetime as dt
 import io
@@ -17,6 +16,8 @@ from types import SimpleNamespace
 
 import openpyxl
 import pytest
+
+from tests.conftest import write_csv as _write
 from docx import Document
 
 from benchmarks.bench_report import LONG_NAME_LETTERS, LONG_NAMES, long_name, with_long_partner_names
@@ -37,11 +38,6 @@ needs_pdftoppm = pytest.mark.skipif(shutil.which("pdftoppm") is None,
                                     reason="pdftoppm (poppler-utils) is not installed: PDF pages cannot be rendered")
 
 
-def _write(path: Path, header: list[str], rows: list[list]) -> None:
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(header)
-        writer.writerows(rows)
 
 
 @pytest.fixture(scope="module")

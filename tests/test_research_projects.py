@@ -3,10 +3,11 @@ projects, not-available-is-not-zero, and the bundled sample file."""
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import pytest
+
+from tests.conftest import write_csv as _write
 
 from metrics import vocabulary as V
 from metrics.catalogue import CATALOGUE
@@ -19,7 +20,7 @@ from metrics.sections import build_section
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "data"
 SETTINGS = '[university]\nname = "Test University"\nhome_country = "UZB"\n'
-HEADER = ["partner", "country", "year", "title", "funding"]
+HEADER = ["partner", "country", "year", "title", "funding", "university"]
 ROWS = [
     # 2023: one foreign project (Germany) and one home-country project (not counted) -> 1
     ["Ludwig Maximilian University of Munich", "Germany", 2023, "Tuberculosis diagnostics", "DAAD"],
@@ -30,11 +31,6 @@ ROWS = [
 ]
 
 
-def _write(path: Path, header: list[str], rows: list[list]) -> None:
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(header)
-        writer.writerows(rows)
 
 
 def _folder(path: Path, with_projects: bool = True) -> Path:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import csv
 import re
 from pathlib import Path
 
 import pandas as pd
 import pytest
+
+from tests.conftest import write_csv as _write
 
 from charts.basic import has_data
 from charts.blocks import figure
@@ -23,11 +24,6 @@ YEAR = 2024
 TABLE_PAGES = {"accreditation"}
 
 
-def _write(path: Path, header: list[str], rows: list[list]) -> None:
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(header)
-        writer.writerows(rows)
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,55 @@
+"""Redraw in a real browser (issue 12): a filter change leaves the charts it does not change mounted.
+
+Streamlit 1.67 gives a plotly chart an identity derived from its key *and* its figure: a chart whose
+figure is the same after a rerun keeps its DOM node and is not drawn again; one whose figure changed
+is drawn anew. Moving the start of the year range changes the Foreign students trend only (the map and
+the bars describe the scorecard year), so only that chart may get a new node.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests._server import CHROMIUM
+from tests.test_browser import DRAW_TIMEOUT, page, server, wait_drawn  # noqa: F401 - fixtures
+
+pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason=f"no Chromium at {CHROMIUM} (apt-get install chromium)")
+
+# A marker attribute on every chart's SVG root, and the script-state changes from now on.
+MARK = """() => {
+  window.__runs = [];
+  const app = document.querySelector('[data-testid="stApp"]');
+  new MutationObserver(() => window.__runs.push(app.getAttribute('data-test-script-state')))
+    .observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
+  return [...document.querySelectorAll('[data-testid="stPlotlyChart"]')].map((chart, i) => {
+    chart.querySelector('.main-svg').setAttribute('data-redraw-mark', String(i));
+    return String(i);
+  });
+}"""
+MARKS = """() => [...document.querySelectorAll('[data-testid="stPlotlyChart"]')].map(chart => {
+  const svg = chart.querySelector('.main-svg');
+  return svg ? svg.getAttribute('data-redraw-mark') : null;
+})"""
+TREND_TICKS = """() => document.querySelectorAll('[data-testid="stPlotlyChart"]')[1]
+  .querySelector('.xaxislayer-above').textContent"""
+
+
+def test_unchanged_charts_keep_their_dom_node_across_a_filter_change(server, page):  # noqa: F811
+    page.goto(f"{server}/students")
+    wait_drawn(page, True, charts=6)
+    before = page.evaluate(MARK)
+    assert len(before) >= 6
+    assert page.evaluate(TREND_TICKS).startswith("2016/17")
+    # the start of the sidebar's year range one step to the right (2017/18)
+    page.locator("[data-testid='stSidebar'] [data-testid='stSlider'] input[type=range]").first.focus()
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("() => window.__runs.includes('running')", timeout=DRAW_TIMEOUT)
+    page.wait_for_function("() => location.search.includes('from=')", timeout=DRAW_TIMEOUT)
+    wait_drawn(page, True, charts=6)
+    after = page.evaluate(MARKS)
+    assert len(after) == len(before)
+    assert page.evaluate(TREND_TICKS).startswith("2017/18")  # the trend did change…
+    assert after[1] is None  # …and was drawn anew
+    # the map and the bar charts of the scorecard year are the same: same node, not drawn again
+    assert [after[i] for i in range(len(after)) if i != 1] == [before[i] for i in range(len(before)) if i != 1]
+    assert not page.locator("[data-testid='stException']").count()
