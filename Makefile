@@ -48,4 +48,5 @@ benchmarks: $(STAMP)
 	$(PY) benchmarks/bench_kpis.py
 	$(PY) benchmarks/bench_report.py
 	$(PY) benchmarks/bench_dashboard.py
+	$(PY) benchmarks/bench_redraw.py
 	$(PY) benchmarks/bench_fuzz.py 480

@@ -38,6 +38,8 @@ SERVER_START_TIMEOUT = 120  # seconds
 # The minimal app runs from a temporary folder without the dashboard's .streamlit/config.toml.
 OPTIONS = (*LOCAL_OPTIONS, "--server.enableStaticServing", "true")
 TIMEOUT_MS = 60_000
+START_TIMEOUT_MS = 15_000  # a click that started no rerun (it missed the shape) is tried again
+ATTEMPTS = 3
 REDRAW_GOAL = 1.0  # x the minimal app's redraw
 FIRST_VIEW_GOAL = 1.2  # x the minimal app's first view
 VIEWPORT = {"width": 1440, "height": 900}
@@ -108,13 +110,24 @@ def redraw(browser, url: str, action: str) -> tuple[float, int, int]:
         else:
             target.focus()
             page.keyboard.press("ArrowRight")
-        page.wait_for_function("() => window.__runs.includes('running')", timeout=TIMEOUT_MS, polling=10)
+        page.wait_for_function("() => window.__runs.includes('running')", timeout=START_TIMEOUT_MS, polling=10)
         page.wait_for_function(DRAWN, timeout=TIMEOUT_MS, polling=10)
         page.evaluate(PAINTED)
         elapsed = time.perf_counter() - begin
         return elapsed, page.evaluate(KEPT), page.evaluate(CHARTS)
     finally:
         context.close()
+
+
+def _attempt(case):
+    """The measurement, tried again (fresh tab) when the action started no rerun."""
+    for attempt in range(ATTEMPTS):
+        try:
+            return case()
+        except Exception:  # noqa: BLE001 - playwright's TimeoutError; the last one is raised
+            if attempt == ATTEMPTS - 1:
+                raise
+    raise AssertionError("unreachable")
 
 
 def _median(values: list[float]) -> float:
@@ -156,10 +169,10 @@ def main(argv: list[str] | None = None) -> dict:
             })
         try:
             for case in cases.values():  # warm-up round: caches filled, nothing measured
-                case()
+                _attempt(case)
             for _ in range(args.runs):
                 for name, case in cases.items():  # alternating: dashboard, minimal, dashboard, …
-                    seconds, survived, charts = case()
+                    seconds, survived, charts = _attempt(case)
                     samples.setdefault(name, []).append(seconds)
                     if charts:
                         kept.setdefault(name, []).append(f"{survived}/{charts}")

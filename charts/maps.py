@@ -1,7 +1,8 @@
 """World maps: choropleths keyed on ISO alpha-3 codes, drawn from vendored world shapes.
 
 Plotly fetches its world shapes (topojson) at draw time from ``topojsonURL + name + '.json'``
-(``name`` is ``world_50m`` for ``scope='world'``, ``resolution=50``), by default from
+(``name`` is ``world_110m`` for ``scope='world'``, ``resolution=110``; small states' centroids come
+from ``world_50m``), by default from
 cdn.plot.ly. The dashboard runs on closed networks, so the shapes are vendored in
 ``static/topojson`` and served by Streamlit (``server.enableStaticServing``) at
 ``/app/static/topojson/``; :data:`PLOTLY_CONFIG` points plotly.js there. Static exports
@@ -11,7 +12,9 @@ call :func:`use_offline_topojson` once before exporting.
 
 from __future__ import annotations
 
+import json
 import math
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -30,9 +33,17 @@ TOPOJSON_DIR = ROOT / "static" / "topojson"
 # the app under a sub-path; Streamlit serves ./static at <app>/app/static/.
 TOPOJSON_URL = "app/static/topojson/"
 
-# 1:50m shapes: at the default 1:110m, small states (Singapore, Malta, Bahrain) have no
-# shape at all and their students would silently vanish from the map.
-MAP_RESOLUTION = 50
+# 1:110m shapes: drawn in ~70 ms where the 1:50m ones take ~170 ms, on every (re)draw of a map. At
+# 1:110m small states (Singapore, Malta, Bahrain, the Maldives) have no shape at all: they are drawn as
+# markers at their centroid instead (`small_states`), same colour scale and hover, so no country
+# silently vanishes from the map. (Only a click on a marker does not narrow the view: plotly's selection
+# event names no country for a marker; at 1:50m those shapes were a pixel or two wide anyway.)
+MAP_RESOLUTION = 110
+# The shapes the small states' centroids come from (they have a shape there).
+DETAILED_RESOLUTION = 50
+# Size in px of a small state's marker, and half the side in degrees of the square it is located by.
+SMALL_STATE_MARKER = 8
+SMALL_STATE_HALF_SIDE = 0.05
 
 # Natural Earth projection: whole world, little distortion of Central Asia.
 PROJECTION = "natural earth"
@@ -75,6 +86,37 @@ SMALL_COUNT_RANGE = 12
 MAX_NAMES_IN_HOVER = 12
 
 
+@lru_cache(maxsize=1)
+def small_states() -> dict[str, tuple[float, float]]:
+    """ISO alpha-3 -> (lon, lat) of the countries with a 1:50m shape and none at :data:`MAP_RESOLUTION`."""
+    def countries(resolution: int) -> list[dict]:
+        shapes = json.loads((TOPOJSON_DIR / f"world_{resolution}m.json").read_text(encoding="utf-8"))
+        return shapes["objects"]["countries"]["geometries"]
+
+    if MAP_RESOLUTION == DETAILED_RESOLUTION:
+        return {}
+    drawn = {shape.get("id") for shape in countries(MAP_RESOLUTION)}
+    return {shape["id"]: tuple(shape["properties"]["ct"]) for shape in countries(DETAILED_RESOLUTION)
+            if shape.get("id") and shape["id"] not in drawn and "ct" in shape.get("properties", {})}
+
+
+def _small_state_places(codes: list[str]) -> dict:
+    """A GeoJSON of tiny squares at the small states' centroids, ``id`` = ISO code (``ct`` = the centroid).
+
+    The markers are located through ``locationmode='geojson-id'`` (by ISO code, like the shapes) rather than
+    lon/lat, so that plotly's click event names the country as its ``location``.
+    """
+    places, half = small_states(), SMALL_STATE_HALF_SIDE
+    features = []
+    for code in codes:
+        lon, lat = places[code]
+        ring = [[lon - half, lat - half], [lon + half, lat - half], [lon + half, lat + half],
+                [lon - half, lat + half], [lon - half, lat - half]]
+        features.append({"type": "Feature", "id": code, "properties": {"ct": [lon, lat]},
+                         "geometry": {"type": "Polygon", "coordinates": [ring]}})
+    return {"type": "FeatureCollection", "features": features}
+
+
 def use_offline_topojson() -> str:
     """Point static exports (kaleido) at the vendored shapes; returns the ``file://`` URL used."""
     url = TOPOJSON_DIR.as_uri() + "/"
@@ -92,7 +134,7 @@ def _mode(template) -> str:
 
 
 def style_geo(fig: go.Figure, *, template=TEMPLATE) -> go.Figure:
-    """World view at 1:50m, no frame, light land for countries without data.
+    """World view at :data:`MAP_RESOLUTION`, no frame, light land for countries without data.
 
     No separate country-border layer: the choropleth's own marker lines outline every country with
     data, and a second layer of all 240 borders doubled the shapes the browser projects on each draw.
@@ -212,10 +254,23 @@ def choropleth(frame: pd.DataFrame, *, value: str = "value", country: str = "cou
                       + "%{customdata[1]}<extra></extra>",
     )
     fig = go.Figure(trace)
+    small = [i for i, code in enumerate(codes) if code in small_states()]
+    if small:  # no shape at this resolution: a marker of the same colour, hover and click
+        marker = {"size": SMALL_STATE_MARKER, "color": [z[i] for i in small], "colorscale": colorscale,
+                  "line": {"color": BORDER_COLOUR[mode], "width": 0.5}, "opacity": 1}
+        # the choropleth's colour range: for a balance symmetric around 0 over all its values (zmid=0)
+        extent = max((abs(v) for v in z), default=1) or 1
+        marker.update({"cmin": -extent, "cmax": extent} if diverging else {"cmin": zmin, "cmax": zmax})
+        fig.add_trace(go.Scattergeo(
+            locations=[codes[i] for i in small], locationmode="geojson-id",
+            geojson=_small_state_places([codes[i] for i in small]), mode="markers", marker=marker,
+            customdata=[custom[i] for i in small], hovertemplate=trace.hovertemplate, showlegend=False, name="",
+        ))
     # (a linear scale runs from 0, so it is the largest value that decides; never one tick per unit up to 1 249)
     if (values and not use_log and all(float(v).is_integer() for v in values)
             and max(values) - min(min(values), 0) <= SMALL_COUNT_RANGE):
-        fig.update_traces(colorbar_dtick=1, colorbar_tickformat="d")  # counts: no 1.5 partners on the scale
+        # counts: no 1.5 partners on the scale
+        fig.update_traces(colorbar_dtick=1, colorbar_tickformat="d", selector={"type": "choropleth"})
     apply_layout(fig, title=title, template=template, height=height, font_size=font_size, lang=lang)
     fig.update_layout(margin=dict(l=0, r=0, t=50 if title else 10, b=0), dragmode=False,
                       font={"family": FONT_FAMILY, "size": font_size})
