@@ -10,8 +10,12 @@ filter change that was seen before is served from memory.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import os
+import pickle
 import sys
+import threading
+from collections import OrderedDict
 from dataclasses import astuple
 from pathlib import Path
 
@@ -291,15 +295,12 @@ def report(year: int, year_from: int | None, fmt: str, lang: str, filters, suppr
 # Building a figure is half of a warm rerun (validation of every property); a block seen before
 # (same content, language) gets the figure built then. Bounded: the least recently used go.
 FIGURE_CACHE_SIZE = 256
-_figures: "OrderedDict[tuple, object]" = None  # type: ignore[assignment]
-_figures_lock = None
+_figures: OrderedDict = OrderedDict()
+_figures_lock = threading.Lock()
 
 
 def _block_fingerprint(block) -> str:
     """A digest of what a block's figure is made of (its chart, data and title); blocks alike, figures alike."""
-    import hashlib
-    import pickle
-
     content = (block.key, block.title, block.width, block.data, block.chart)
     return hashlib.blake2b(pickle.dumps(content, protocol=pickle.HIGHEST_PROTOCOL), digest_size=16).hexdigest()
 
@@ -307,17 +308,11 @@ def _block_fingerprint(block) -> str:
 def block_figure(block, lang: str):
     """charts.blocks.figure(block, lang), kept for blocks seen before (at most `FIGURE_CACHE_SIZE` figures).
 
-    The figure is shared: callers draw it and never change it. Equal blocks give the very same
-    figure, so the chart's element keeps its identity in the browser and is not drawn again.
+    The figure is shared between reruns and sessions: callers draw it and never change it. Equal blocks
+    give the very same figure (same JSON), so the chart keeps its element in the browser.
     """
-    global _figures, _figures_lock
-    import threading
-    from collections import OrderedDict
-
     from charts.blocks import figure
 
-    if _figures is None:
-        _figures, _figures_lock = OrderedDict(), threading.Lock()
     try:
         key = (lang, _block_fingerprint(block))
     except Exception:  # noqa: BLE001 - something that does not pickle: build it, do not cache it

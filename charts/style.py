@@ -72,7 +72,7 @@ TEMPLATE = _template(paper="white", text="#2a3f5f", grid="#EBF0F8", line="#EBF0F
 DARK_TEMPLATE = _template(paper="rgb(17,17,17)", text="#f2f5fa", grid="#283442", line="#506784",
                           bar_line="rgb(17,17,17)")
 # Plotly's names still work where a caller passes one (older callers, reports): they mean ours.
-TEMPLATE_NAMES = {"plotly_white": TEMPLATE, "plotly": TEMPLATE, "plotly_dark": DARK_TEMPLATE}
+TEMPLATE_NAMES = {"plotly_white": TEMPLATE, "plotly_dark": DARK_TEMPLATE}
 
 
 def template_object(template) -> go.layout.Template | str:

@@ -14,6 +14,7 @@ from urllib.parse import urlencode, urlparse
 import pytest
 
 from tests._server import CHROMIUM, start_server, stop_server
+from charts.maps import MAP_RESOLUTION
 from tests.conftest import dashboard_pages
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -111,7 +112,7 @@ def test_page_draws_offline(server, page, path, has_map):
         shapes = page.locator("path.choroplethlocation").count()
         assert shapes >= 5, f"only {shapes} country shapes drawn on {path}"
         assert page.locator(".geo path").count() > shapes  # land and borders are drawn too
-        assert any(url.endswith("/app/static/topojson/world_50m.json") for url in page.requests)
+        assert any(url.endswith(f"/app/static/topojson/world_{MAP_RESOLUTION}m.json") for url in page.requests)
     assert page.locator("[data-testid='stPlotlyChart']").count() >= 1 or path in CHARTLESS_PAGES
     assert foreign_hosts(page.requests) == [], foreign_hosts(page.requests)
 
