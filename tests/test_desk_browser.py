@@ -97,8 +97,13 @@ def sign_in(page, url: str, name: str) -> None:
 
 
 def navigate(page, title: str) -> None:
-    """Click a page in the sidebar navigation (the session, and so the sign-in, is kept)."""
-    page.locator("[data-testid='stSidebarNav']").get_by_role("link", name=title).click()
+    """Click a page in the sidebar navigation (the session, and so the sign-in, is kept); a long navigation
+    is shown collapsed ("View 5 more"): open it first."""
+    nav = page.locator("[data-testid='stSidebarNav']")
+    more = nav.locator("[data-testid='stSidebarNavViewButton']")
+    if not nav.get_by_role("link", name=title).is_visible() and more.count() and "more" in more.inner_text():
+        more.click()
+    nav.get_by_role("link", name=title).click()
     page.get_by_role("heading", name=title, level=1).wait_for(timeout=DRAW_TIMEOUT)
     settled(page)
 
