@@ -41,7 +41,6 @@ class Section:
     print_table: pd.DataFrame | None = None
     charts: list[Chart] = field(default_factory=list)
     total_row: bool = False
-    more_rows: int = 0  # rows of `table` not shown in `print_table`
     number_columns: tuple[str, ...] = ()  # right-aligned in print
     column_weights: dict[str, float] = field(default_factory=dict)  # relative widths in print
 

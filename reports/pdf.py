@@ -458,8 +458,6 @@ def _section(pdf: _Document, section: Section, lang: str):
         return
     _table(pdf, table, total_row=section.total_row, number_columns=section.number_columns,
            weights=section.column_weights)
-    if section.more_rows:
-        _note(pdf, t("report.more_rows", lang, n=section.more_rows))
 
 
 def render(content: ReportContent) -> bytes:

@@ -398,8 +398,6 @@ def _section(doc, section: Section, lang: str) -> None:
             _note(doc, t("report.no_data", lang))
         return
     _table(doc, table, total_row=section.total_row, number_columns=section.number_columns)
-    if section.more_rows:
-        _note(doc, t("report.more_rows", lang, n=section.more_rows))
 
 
 def _provenance(doc, c: ReportContent) -> None:

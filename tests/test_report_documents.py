@@ -74,7 +74,7 @@ def _long_section() -> Section:
     table = _long_table()
     return Section(key="partners_long", title="Партнёры: полный список организаций", sheet="Партнёры",
                    commentary=["Все действующие соглашения с зарубежными организациями, без сокращений."],
-                   table=table, print_table=table, more_rows=0, number_columns=("Студенты",))
+                   table=table, print_table=table, number_columns=("Студенты",))
 
 
 def _provenance(lang: str, version: str) -> pd.DataFrame:
@@ -129,11 +129,11 @@ def real_content() -> ReportContent:
 
     data = load_dataset(SAMPLE)
     content = build_content(data, available_years(data)[-1], lang="ru")
-    # every table printed whole, as the content will give it (`more_rows` 0)
-    sections = [dataclasses.replace(s, print_table=s.table, more_rows=0) for s in content.sections]
+    # every table printed whole, as the content gives it
+    sections = [dataclasses.replace(s, print_table=s.table) for s in content.sections]
     long = _long_section()
     sections[0] = dataclasses.replace(sections[0], title=long.title, commentary=long.commentary + sections[0].commentary,
-                                      table=long.table, print_table=long.print_table, more_rows=0,
+                                      table=long.table, print_table=long.print_table,
                                       total_row=False, number_columns=long.number_columns, charts=[])
     provenance = content.provenance.copy()
     provenance[t("col.version", "ru")] = VERSION

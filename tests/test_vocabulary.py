@@ -80,7 +80,6 @@ def test_one_word_for_a_target_and_one_set_of_status_words():
 def test_t():
     assert v.t("page.students", "ru") == "Иностранные студенты"
     assert v.t("present.slide_of", "uz", n=2, total=5) == "5 dan 2-slayd"
-    assert v.t("report.more_rows", "en", n=3) == "… and 3 more rows (see the Excel workbook)."
     assert v.t("common.target") == "Target"
     with pytest.raises(KeyError):
         v.t("no.such_key", "en")
