@@ -22,6 +22,7 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "benchmarks" / "results"
+CHUNK_ROWS = 500_000
 COUNTRY_SPELLINGS = ["India", "Индия", "Pakistan", "Пакистан", "Turkmenistan", "Туркменистан", "Tajikistan",
                      "Kazakhstan", "Қозоғистон", "Afghanistan", "Republic of Korea", "Türkiye", "Russian Federation",
                      "Nepal", "Bangladesh", "Egypt", "Nigeria", "Iran", "China", "Mongolia", "Stateless"]
@@ -29,26 +30,33 @@ FACULTIES = ["Лечебный", "Педиатрия", "Стоматология
 LEVELS = ["Бакалавриат", "Магистратура", "Ординатура", "PhD"]
 
 
-def write_students(path: Path, rows: int, seed: int = 7) -> None:
+def write_students(path: Path, rows: int, seed: int = 7, universities: int = 0) -> None:
+    """The registry export; with ``universities`` > 0 a ministry's: a «ВУЗ» column naming one of that many
+    universities per row (drawn after every other column, so the other columns are those without it)."""
     rng = np.random.default_rng(seed)
     years = rng.integers(2016, 2026, rows)
-    year_text = np.char.add(np.char.add(years.astype(str), "/"), (years + 1).astype(str))
-    columns = [
-        year_text,
-        np.array(COUNTRY_SPELLINGS)[rng.integers(0, len(COUNTRY_SPELLINGS), rows)],
-        np.array(FACULTIES)[rng.integers(0, len(FACULTIES), rows)],
-        np.array(LEVELS)[rng.integers(0, len(LEVELS), rows)],
-        np.array(["Ж", "М"])[rng.integers(0, 2, rows)],
-        np.char.add("S", rng.integers(1_000_000, 9_999_999, rows).astype(str)),
-    ]
-    lines = ["Контингент иностранных обучающихся;;;;;",
-             "Учебный год;Гражданство;Факультет;Уровень обучения;Пол;ID студента"]
-    body = np.char.add(columns[0], ";")
-    for column in columns[1:]:
-        body = np.char.add(np.char.add(body, column), ";")
-    lines.extend(line[:-1] for line in body.tolist())
-    lines.append(f"Итого;;;;;{rows}")
-    path.write_bytes(("\r\n".join(lines) + "\r\n").encode("cp1251", errors="replace"))
+    codes = [rng.integers(0, len(COUNTRY_SPELLINGS), rows), rng.integers(0, len(FACULTIES), rows),
+             rng.integers(0, len(LEVELS), rows), rng.integers(0, 2, rows)]
+    ids = rng.integers(1_000_000, 9_999_999, rows)
+    names = [COUNTRY_SPELLINGS, FACULTIES, LEVELS, ["Ж", "М"]]
+    header = "Учебный год;Гражданство;Факультет;Уровень обучения;Пол;ID студента"
+    if universities:
+        codes.append(rng.integers(0, universities, rows))
+        names.append([f"Университет {number:03d}" for number in range(1, universities + 1)])
+        header += ";ВУЗ"
+    separators = ";" * (len(names) + 1)
+    with open(path, "wb") as out:  # in chunks: 10 million rows without gigabytes of strings
+        out.write(f"Контингент иностранных обучающихся{separators}\r\n{header}\r\n".encode("cp1251"))
+        for first in range(0, rows, CHUNK_ROWS):
+            part = slice(first, first + CHUNK_ROWS)
+            year = years[part]
+            cells = [np.char.add(np.char.add(year.astype(str), "/"), (year + 1).astype(str))]
+            cells += [np.array(values)[code[part]] for values, code in zip(names[:4], codes[:4])]
+            cells.append(np.char.add("S", ids[part].astype(str)))
+            cells += [np.array(values)[code[part]] for values, code in zip(names[4:], codes[4:])]
+            lines = [";".join(row) for row in zip(*(column.tolist() for column in cells))]
+            out.write(("\r\n".join(lines) + "\r\n").encode("cp1251", errors="replace"))
+        out.write((f"Итого;;;;;{rows}" + (";" if universities else "") + "\r\n").encode("cp1251"))
 
 
 MEASURE = """

@@ -870,7 +870,7 @@ def load_export(path: Path, export: Export, raw: RawTable | None = None,
     frame = pd.DataFrame(columns, index=pd.RangeIndex(len(data)))
     frame = _finish_frame(frame, export, problems, data_lines, excluded)
     keep = ~excluded
-    frame = frame[keep].reset_index(drop=True)
+    frame = _compact(frame[keep].reset_index(drop=True), export)
     issues = problems.finish()
     report = FileReport(
         export=export.name,
@@ -884,6 +884,25 @@ def load_export(path: Path, export: Export, raw: RawTable | None = None,
         skipped_lines=int(skip.sum()) + header_row,
     )
     return frame, issues, report
+
+
+# Columns whose values come from a short list (codes, faculties, levels ...): kept as pandas categories,
+# so selecting rows, grouping and storing them costs an integer code per row instead of a string.
+CATEGORY_KINDS = frozenset({"country", "direction", "category", "study_form", "funding", "stage"})
+CATEGORY_NAMES = frozenset({"faculty", "level", "sex", "status", "specialty", "university", "type"})
+
+
+def is_category_column(column: Column) -> bool:
+    """True for a column stored as a pandas category (see `CATEGORY_KINDS`, `CATEGORY_NAMES`)."""
+    return column.kind in CATEGORY_KINDS or (column.kind == "text" and column.name in CATEGORY_NAMES)
+
+
+def _compact(frame: pd.DataFrame, export: Export) -> pd.DataFrame:
+    """The frame with its short-list columns (and the raw text of its country columns) as categories."""
+    names = [column.name for column in export.columns if is_category_column(column) and column.name in frame]
+    names += [f"{column.name}_raw" for column in export.columns
+              if column.kind == "country" and f"{column.name}_raw" in frame]
+    return frame.astype({name: "category" for name in names}) if names else frame
 
 
 def _arrow(values: pd.Series) -> pa.Array:
@@ -936,7 +955,16 @@ def _absent(column: Column, length: int):
              "validity": "datetime64[ns]"}.get(column.kind, "str")
     if column.kind == "countries":
         return pd.Series([""] * length, dtype="str")
+    if dtype == "str" and is_category_column(column):  # built as what `_compact` makes of it, without a string
+        return pd.Series(pd.Categorical.from_codes(np.full(length, -1, dtype=np.int8),
+                                                   categories=pd.Index([], dtype="str")))
+    if dtype == "str":  # all missing, from Arrow: a list of a million Nones takes a second
+        return pa.nulls(length, pa.large_string()).to_pandas(types_mapper=_str_type)
     return pd.Series([None] * length, dtype=dtype)
+
+
+def _str_type(kind: pa.DataType):
+    return pd.StringDtype("pyarrow", na_value=np.nan) if pa.types.is_large_string(kind) else None
 
 
 def _country(text: str, mappings: Mappings) -> str | None:

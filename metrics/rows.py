@@ -26,7 +26,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from metrics.memo import per_frame
+from metrics.memo import ROWS, per_frame
 from metrics.years import academic_year_bounds, per_year, running_pairs
 
 DORMANT_YEARS = 2  # dormant partners: no activity in this many academic years (Y-1 and Y)
@@ -62,6 +62,10 @@ def has_values(frame: Frame, column: str) -> bool:
 
 def blank(values: pd.Series) -> np.ndarray:
     """True where a text value is missing or only whitespace."""
+    if isinstance(values.dtype, pd.CategoricalDtype):  # decided once per category
+        categories = values.cat.categories
+        blank_category = np.asarray(categories.astype("str").str.strip() == "", dtype=bool)
+        return np.append(blank_category, True)[values.cat.codes.to_numpy()]  # code -1 (missing) → the last
     missing = values.isna().to_numpy(dtype=bool)
     stripped = values.astype("str").str.strip()
     return missing | (stripped == "").to_numpy(dtype=bool)
@@ -97,7 +101,10 @@ def fold_name(values: pd.Series) -> pd.Series:
 
 def id_codes(values: pd.Series) -> np.ndarray:
     """Integer codes of ids (ingestion strips text, so ids compare as written); -1 for missing or blank ids."""
-    codes, uniques = pd.factorize(values)
+    if isinstance(values.dtype, pd.CategoricalDtype):  # ingestion keeps ids as categories: the codes are there
+        codes, uniques = values.cat.codes.to_numpy().astype(np.int64), values.cat.categories
+    else:
+        codes, uniques = pd.factorize(values)
     if not len(uniques):
         return codes
     blanks = np.flatnonzero(np.asarray(pd.Series(uniques).str.strip() == "", dtype=bool))
@@ -108,9 +115,34 @@ def id_codes(values: pd.Series) -> np.ndarray:
 
 # --------------------------------------------------------------------------- students
 
+ID_CODES = ("id_codes",)
+
+
 def student_id_codes(students: pd.DataFrame) -> np.ndarray:
-    """Integer codes of the student ids; -1 for missing or blank ids. Computed once per frame."""
-    return per_frame(students, ("id_codes",), lambda: id_codes(students["student_id"]))
+    """Integer codes of the student ids; -1 for missing or blank ids. Computed once per frame.
+
+    Hashing ten million id strings takes seconds, so the codes are also kept with a frame's
+    snapshot (`adopt_student_id_codes`) and carried to the frames filtered from it (`carry_rows`).
+    """
+    return per_frame(students, ID_CODES, lambda: id_codes(students["student_id"]))
+
+
+def adopt_student_id_codes(students: pd.DataFrame, codes: np.ndarray) -> None:
+    """Take ``codes`` (from `student_id_codes` of an equal frame) as this frame's student id codes."""
+    if len(codes) != len(students):
+        raise ValueError("student id codes of another frame")
+    ROWS.put(students, ID_CODES, codes)
+
+
+def carry_rows(parent: pd.DataFrame, child: pd.DataFrame, keep: np.ndarray) -> None:
+    """``child`` is ``parent.loc[keep]``: give it the row-wise values already computed for the parent.
+
+    Only values of a row alone (an id's code) are carried; a row selection that depends on the other
+    rows (first row of a student in a year, first year seen) is computed again on the child.
+    """
+    found, codes = ROWS.get(parent, ID_CODES)
+    if found:
+        ROWS.put(child, ID_CODES, codes[keep])
 
 
 def active_student_mask(students: pd.DataFrame) -> np.ndarray:

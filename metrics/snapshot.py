@@ -11,6 +11,10 @@ Layout (beside the data, dot-named so ingestion never reads it as an export)::
 
     data/.snapshots/
       <part>/frame.parquet     one export's canonical frame
+      <part>/student_id_codes.npy
+                               its student ids as integer codes (`metrics.rows.student_id_codes`),
+                               when it has student ids: hashing them again is the slow part of the
+                               KPIs on millions of rows
       <part>/part.json         what it was made from: snapshot format, code version, export,
                                file name, sha256, size, mtime, rows, dtypes, the FileReport
                                fields and the file's validation records
@@ -42,17 +46,19 @@ import uuid
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
-from metrics import ingest
+from metrics import ingest, rows
 from metrics.mappings import Mappings
 from metrics.validation import FileReport, Issue
 
 log = logging.getLogger(__name__)
 
-FORMAT = 1  # of the snapshot files; bump when their layout changes
+FORMAT = 2  # of the snapshot files; bump when their layout changes (2: the student id codes)
 SNAPSHOT_DIR = ".snapshots"
 FRAME_FILE = "frame.parquet"
+ID_CODES_FILE = "student_id_codes.npy"  # `metrics.rows.student_id_codes` of a frame with student ids
 PART_FILE = "part.json"
 INDEX_PREFIX = "index-"
 TMP_PREFIX = ".tmp-"
@@ -64,7 +70,7 @@ TMP_MAX_AGE_SECONDS = 3600  # unfinished parts of a crashed writer older than th
 METRICS = Path(__file__).resolve().parent
 # The code whose output a snapshot holds: a change of any of it invalidates every snapshot.
 CODE_FILES = ("ingest.py", "schema.py", "readers.py", "headers.py", "countries.py", "validity.py", "mappings.py",
-              "text.py", "validation.py", "years.py", "snapshot.py")
+              "text.py", "validation.py", "years.py", "snapshot.py", "rows.py")
 COUNTRY_DATA = METRICS / "country_data"
 
 
@@ -146,6 +152,18 @@ def encode_issues(issues) -> list:
 
 def decode_issues(rows) -> list[Issue]:
     return [Issue(*(_decode(value) for value in row)) for row in rows]
+
+
+EMPTY_CATEGORIES = pd.CategoricalDtype(pd.Index([], dtype="str"))
+
+
+def _text_categories(frame: pd.DataFrame, recorded: list[list[str]]) -> pd.DataFrame:
+    """Categorical columns without any category (every value missing) read back as ingestion made them:
+    Parquet keeps no type for an empty category list (nor, in a frame without rows, the categorical)."""
+    empty = repr(EMPTY_CATEGORIES)
+    wrong = {name: EMPTY_CATEGORIES for name, dtype in recorded
+             if dtype == empty and name in frame.columns and repr(frame[name].dtype) != empty}
+    return frame.astype(wrong) if wrong else frame
 
 
 def _dtypes(frame: pd.DataFrame) -> list[list[str]]:
@@ -244,9 +262,11 @@ class _Snapshots:
                         "sha256": sha256, "mappings": digest}
             if any(part.get(name) != value for name, value in expected.items()):
                 raise ValueError("snapshot made from something else")
-            frame = pd.read_parquet(folder / FRAME_FILE, engine="pyarrow")
+            frame = _text_categories(pd.read_parquet(folder / FRAME_FILE, engine="pyarrow"), part["dtypes"])
             if len(frame) != part["rows"] or _dtypes(frame) != part["dtypes"]:
                 raise ValueError("snapshot frame differs from its record")
+            if part.get("student_id_codes"):
+                rows.adopt_student_id_codes(frame, np.load(folder / ID_CODES_FILE, allow_pickle=False))
             issues = decode_issues(part["issues"])
             report = FileReport(**dict(part["report"], path=str(path)))
         except Exception:
@@ -272,16 +292,18 @@ class _Snapshots:
         part = {"format": FORMAT, "code_version": self.code, "export": export, "file": path.name,
                 "sha256": report.sha256, "size": stat.st_size, "mtime_ns": stat.st_mtime_ns, "mappings": digest,
                 "rows": len(frame), "dtypes": _dtypes(frame), "report": report_fields, "issues": encoded,
-                "created": time.time()}
+                "student_id_codes": "student_id" in frame.columns, "created": time.time()}
         if not self._make_root():
             return
         tmp = self.root / f"{TMP_PREFIX}{uuid.uuid4().hex}"
         os.mkdir(tmp)
         try:
             frame.to_parquet(tmp / FRAME_FILE, engine="pyarrow", index=False)
+            if part["student_id_codes"]:  # seconds to hash again for ten million ids: kept with the frame
+                np.save(tmp / ID_CODES_FILE, rows.student_id_codes(frame), allow_pickle=False)
             with open(tmp / PART_FILE, "w", encoding="utf-8") as handle:
                 json.dump(part, handle, ensure_ascii=False)
-            for name in (FRAME_FILE, PART_FILE):
+            for name in (FRAME_FILE, PART_FILE) + ((ID_CODES_FILE,) if part["student_id_codes"] else ()):
                 with open(tmp / name, "rb") as handle:
                     os.fsync(handle.fileno())
             os.rename(tmp, self.root / key)  # complete or absent, never half written

@@ -233,3 +233,61 @@ def test_a_published_version_shares_the_snapshots_of_its_files(folder, parses):
     assert data.version == "000002"
     assert not (version.folder / SNAPSHOT_DIR).exists()
     assert_same(data, load_dataset(version.folder))
+
+
+# ---------------------------------------------------------------------------------------------- id codes
+def _same_partition(codes, ids) -> None:
+    """``codes`` tell ids apart exactly as the id strings do: equal ids one code, blank ids -1."""
+    ids = [None if value is None or (isinstance(value, float)) or not str(value).strip() else value for value in ids]
+    assert [code == -1 for code in codes] == [value is None for value in ids]
+    for i, left in enumerate(ids):
+        for j, right in enumerate(ids):
+            if left is not None and right is not None:
+                assert (codes[i] == codes[j]) == (left == right), (left, right)
+
+
+def test_student_id_codes_are_kept_with_the_snapshot_and_give_the_same_kpis(tmp_path):
+    from metrics.engine import kpis_by_year
+    from metrics.memo import ROWS, clear_all
+    from metrics.rows import ID_CODES
+
+    data = tmp_path / "data"
+    data.mkdir()
+    ids = ["S1", "S2", "S1", "", "S3", "S2", "S4", "S1"]
+    lines = ["year,citizenship,student_id,status"]
+    lines += [f"{2020 + index % 3},{'India' if index % 2 else 'Kazakhstan'},{sid},continuing"
+              for index, sid in enumerate(ids)]
+    (data / "students.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    reference = load_dataset(data)
+    expected = kpis_by_year(reference)
+    load_dataset_cached(data)  # writes the snapshot with the codes
+    assert any(path.name == snapshot.ID_CODES_FILE for path in (data / SNAPSHOT_DIR).rglob("*"))
+    clear_all()
+    cached = load_dataset_cached(data)
+    frame = cached.frames["students"]
+    found, codes = ROWS.get(frame, ID_CODES)
+    assert found  # adopted from the snapshot: not hashed again
+    _same_partition(list(codes), list(frame["student_id"]))
+    result = kpis_by_year(cached)
+    assert result.equals(expected)
+
+
+def test_filtered_frames_carry_their_parents_id_codes():
+    import numpy as np
+    import pandas as pd
+
+    from metrics.filters import Filters, filter_frame
+    from metrics.memo import ROWS
+    from metrics.rows import ID_CODES, id_codes, student_id_codes
+
+    ids = ["a", "b", "a", None, "c", "b", " "]
+    frame = pd.DataFrame({"year": [2020, 2021, 2022, 2022, 2023, 2023, 2023],
+                          "citizenship": pd.Series(["IND"] * 7, dtype="category"),
+                          "student_id": pd.Series(ids, dtype="str")})
+    parent = student_id_codes(frame)
+    assert list(parent) == list(id_codes(frame["student_id"]))
+    child = filter_frame(frame, "students", Filters(year_from=2022))
+    assert list(child["year"]) == [2022, 2022, 2023, 2023, 2023]
+    found, carried = ROWS.get(child, ID_CODES)
+    assert found and list(carried) == list(np.asarray(parent)[2:])
+    _same_partition(list(carried), ["a", None, "c", "b", None])
