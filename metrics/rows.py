@@ -122,16 +122,31 @@ def student_id_codes(students: pd.DataFrame) -> np.ndarray:
     """Integer codes of the student ids; -1 for missing or blank ids. Computed once per frame.
 
     Hashing ten million id strings takes seconds, so the codes are also kept with a frame's
-    snapshot (`adopt_student_id_codes`) and carried to the frames filtered from it (`carry_rows`).
+    snapshot (`adopt_student_row_arrays`) and carried to the frames filtered from it (`carry_rows`).
     """
     return per_frame(students, ID_CODES, lambda: id_codes(students["student_id"]))
 
 
-def adopt_student_id_codes(students: pd.DataFrame, codes: np.ndarray) -> None:
-    """Take ``codes`` (from `student_id_codes` of an equal frame) as this frame's student id codes."""
-    if len(codes) != len(students):
-        raise ValueError("student id codes of another frame")
-    ROWS.put(students, ID_CODES, codes)
+ACTIVE_MASK = ("active_mask",)
+FIRST_SEEN = ("first_seen",)
+
+
+def student_row_arrays(students: pd.DataFrame) -> dict[str, np.ndarray]:
+    """The row-wise values of a students frame that depend on that frame alone (its id codes, which rows
+    are active, each row's first year seen): what `metrics.snapshot` keeps with the frame."""
+    arrays = {"active_mask": active_student_mask(students)}
+    if "student_id" in students.columns:
+        arrays.update(id_codes=student_id_codes(students), first_seen=first_year_seen(students).to_numpy())
+    return arrays
+
+
+def adopt_student_row_arrays(students: pd.DataFrame, arrays: dict[str, np.ndarray]) -> None:
+    """Take ``arrays`` (`student_row_arrays` of an equal frame) as this frame's: not computed again."""
+    keys = {"id_codes": ID_CODES, "active_mask": ACTIVE_MASK, "first_seen": FIRST_SEEN}
+    if set(arrays) - set(keys) or any(len(values) != len(students) for values in arrays.values()):
+        raise ValueError("row values of another frame")
+    for name, values in arrays.items():
+        ROWS.put(students, keys[name], pd.Series(values, index=students.index) if name == "first_seen" else values)
 
 
 def carry_rows(parent: pd.DataFrame, child: pd.DataFrame, keep: np.ndarray) -> None:
@@ -147,7 +162,7 @@ def carry_rows(parent: pd.DataFrame, child: pd.DataFrame, keep: np.ndarray) -> N
 
 def active_student_mask(students: pd.DataFrame) -> np.ndarray:
     """True for the student rows that count in their year (see `active_students`); computed once per frame."""
-    return per_frame(students, ("active_mask",), lambda: _active_student_mask(students))
+    return per_frame(students, ACTIVE_MASK, lambda: _active_student_mask(students))
 
 
 def _active_student_mask(students: pd.DataFrame) -> np.ndarray:
@@ -192,7 +207,7 @@ def first_year_seen(students: pd.DataFrame) -> pd.Series:
         out = np.full(len(students), -1, dtype="int64")
         out[valid] = first[codes[valid]]
         return pd.Series(out, index=students.index)
-    return per_frame(students, ("first_seen",), compute)
+    return per_frame(students, FIRST_SEEN, compute)
 
 
 def foreign_students_by_country_and_year(students: pd.DataFrame, home: str) -> pd.DataFrame:

@@ -11,9 +11,8 @@ Layout (beside the data, dot-named so ingestion never reads it as an export)::
 
     data/.snapshots/
       <part>/frame.parquet     one export's canonical frame
-      <part>/student_id_codes.npy
-                               its student ids as integer codes (`metrics.rows.student_id_codes`),
-                               when it has student ids: hashing them again is the slow part of the
+      <part>/rows.npz          of the students export: its row-wise values (`metrics.rows.student_row_arrays`:
+                               student id codes, active rows, first year seen), the slow part of the
                                KPIs on millions of rows
       <part>/part.json         what it was made from: snapshot format, code version, export,
                                file name, sha256, size, mtime, rows, dtypes, the FileReport
@@ -55,10 +54,10 @@ from metrics.validation import FileReport, Issue
 
 log = logging.getLogger(__name__)
 
-FORMAT = 2  # of the snapshot files; bump when their layout changes (2: the student id codes)
+FORMAT = 2  # of the snapshot files; bump when their layout changes (2: the students' row values)
 SNAPSHOT_DIR = ".snapshots"
 FRAME_FILE = "frame.parquet"
-ID_CODES_FILE = "student_id_codes.npy"  # `metrics.rows.student_id_codes` of a frame with student ids
+ROWS_FILE = "rows.npz"  # `metrics.rows.student_row_arrays` of the students frame
 PART_FILE = "part.json"
 INDEX_PREFIX = "index-"
 TMP_PREFIX = ".tmp-"
@@ -265,8 +264,9 @@ class _Snapshots:
             frame = _text_categories(pd.read_parquet(folder / FRAME_FILE, engine="pyarrow"), part["dtypes"])
             if len(frame) != part["rows"] or _dtypes(frame) != part["dtypes"]:
                 raise ValueError("snapshot frame differs from its record")
-            if part.get("student_id_codes"):
-                rows.adopt_student_id_codes(frame, np.load(folder / ID_CODES_FILE, allow_pickle=False))
+            if part.get("row_values"):
+                with np.load(folder / ROWS_FILE, allow_pickle=False) as arrays:
+                    rows.adopt_student_row_arrays(frame, {name: arrays[name] for name in part["row_values"]})
             issues = decode_issues(part["issues"])
             report = FileReport(**dict(part["report"], path=str(path)))
         except Exception:
@@ -292,18 +292,20 @@ class _Snapshots:
         part = {"format": FORMAT, "code_version": self.code, "export": export, "file": path.name,
                 "sha256": report.sha256, "size": stat.st_size, "mtime_ns": stat.st_mtime_ns, "mappings": digest,
                 "rows": len(frame), "dtypes": _dtypes(frame), "report": report_fields, "issues": encoded,
-                "student_id_codes": "student_id" in frame.columns, "created": time.time()}
+                "created": time.time()}
+        arrays = rows.student_row_arrays(frame) if export == "students" else {}
+        part["row_values"] = sorted(arrays)
         if not self._make_root():
             return
         tmp = self.root / f"{TMP_PREFIX}{uuid.uuid4().hex}"
         os.mkdir(tmp)
         try:
             frame.to_parquet(tmp / FRAME_FILE, engine="pyarrow", index=False)
-            if part["student_id_codes"]:  # seconds to hash again for ten million ids: kept with the frame
-                np.save(tmp / ID_CODES_FILE, rows.student_id_codes(frame), allow_pickle=False)
+            if arrays:  # seconds to compute again for ten million students: kept with the frame
+                np.savez(tmp / ROWS_FILE, **arrays)
             with open(tmp / PART_FILE, "w", encoding="utf-8") as handle:
                 json.dump(part, handle, ensure_ascii=False)
-            for name in (FRAME_FILE, PART_FILE) + ((ID_CODES_FILE,) if part["student_id_codes"] else ()):
+            for name in (FRAME_FILE, PART_FILE) + ((ROWS_FILE,) if arrays else ()):
                 with open(tmp / name, "rb") as handle:
                     os.fsync(handle.fileno())
             os.rename(tmp, self.root / key)  # complete or absent, never half written

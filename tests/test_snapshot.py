@@ -246,10 +246,10 @@ def _same_partition(codes, ids) -> None:
                 assert (codes[i] == codes[j]) == (left == right), (left, right)
 
 
-def test_student_id_codes_are_kept_with_the_snapshot_and_give_the_same_kpis(tmp_path):
+def test_students_row_values_are_kept_with_the_snapshot_and_give_the_same_kpis(tmp_path):
     from metrics.engine import kpis_by_year
     from metrics.memo import ROWS, clear_all
-    from metrics.rows import ID_CODES
+    from metrics.rows import ACTIVE_MASK, FIRST_SEEN, ID_CODES
 
     data = tmp_path / "data"
     data.mkdir()
@@ -261,13 +261,18 @@ def test_student_id_codes_are_kept_with_the_snapshot_and_give_the_same_kpis(tmp_
     reference = load_dataset(data)
     expected = kpis_by_year(reference)
     load_dataset_cached(data)  # writes the snapshot with the codes
-    assert any(path.name == snapshot.ID_CODES_FILE for path in (data / SNAPSHOT_DIR).rglob("*"))
+    assert any(path.name == snapshot.ROWS_FILE for path in (data / SNAPSHOT_DIR).rglob("*"))
     clear_all()
     cached = load_dataset_cached(data)
     frame = cached.frames["students"]
     found, codes = ROWS.get(frame, ID_CODES)
     assert found  # adopted from the snapshot: not hashed again
     _same_partition(list(codes), list(frame["student_id"]))
+    found, active = ROWS.get(frame, ACTIVE_MASK)
+    # continuing rows: active unless the same id was seen earlier in the same year (none is here)
+    assert found and list(active) == [True] * 8
+    found, first = ROWS.get(frame, FIRST_SEEN)
+    assert found and list(first) == [2020, 2021, 2020, -1, 2021, 2021, 2020, 2020]
     result = kpis_by_year(cached)
     assert result.equals(expected)
 
