@@ -268,19 +268,22 @@ def build_content(data, year: int, *, year_from: int | None = None, lang: str = 
     issues = list(getattr(data, "issues", ()) or ())
     errors = sum(1 for i in issues if getattr(i, "severity", "") == "error")
     warnings = sum(1 for i in issues if getattr(i, "severity", "") == "warning")
+    # A ministry's folder narrowed to some universities: the report is theirs, and says so on its cover.
+    chosen = tuple(getattr(filters, "universities", ()) or ())
+    university = "; ".join(chosen) if chosen else data.university_name(lang)
     about = pd.DataFrame({
         V.t("report.col_item", lang): [V.t("report.university", lang), V.t("sidebar.home", lang),
                                        V.t("report.academic_year" if year_from is None else "report.years", lang),
                                        V.t("report.generated", lang), V.t("report.suppress_small", lang),
                                        V.t("report.data_version", lang), V.t("report.validation_issues", lang)],
-        V.t("report.col_detail", lang): [data.university_name(lang), f"{home_name} ({home})", year_text,
+        V.t("report.col_detail", lang): [university, f"{home_name} ({home})", year_text,
                                          f"{V.date_text(generated, lang)} {generated:%H:%M} UTC",
                                          str(n) if n else V.t("report.none", lang),
                                          getattr(data, "version", "") or "—",
                                          V.t("report.errors_warnings", lang, e=errors, w=warnings)],
     })
     return ReportContent(
-        lang=lang, university=data.university_name(lang), home=home, home_name=home_name,
+        lang=lang, university=university, home=home, home_name=home_name,
         year=year, year_from=year_from, title=V.t("report.title", lang), year_text=year_text, generated=generated,
         suppress_small=n, kpis=table, kpi_sheet=kpi_sheet(table, lang), kpi_print=kpi_print(table, lang),
         summary=summary, sections=sections, trend=trend_print, trend_chart=trend_chart,

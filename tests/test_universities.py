@@ -223,3 +223,20 @@ def test_the_universities_page_says_a_single_university_has_nothing_to_compare(v
     assert [info.value for info in at.info] == [V.t("comparison.single", "en")]
     assert not at.get("plotly_chart") and not at.dataframe
     assert not [w for w in at.get("multiselect") if w.key == "universities"]
+
+
+def test_a_report_narrowed_to_one_university_is_that_universitys_and_names_it(folders):
+    from reports.content import build_content
+
+    whole, halves = folders
+    for university, alone in halves.items():
+        narrowed = build_content(whole, YEAR, filters=Filters(universities=(university,)))
+        own = build_content(alone, YEAR)
+        assert narrowed.university == university  # the cover and footer name it, not the ministry's folder
+        assert narrowed.about.iloc[0, 1] == university
+        assert own.university == "Ministry"  # its folder alone: the settings' name, as before
+        values = narrowed.kpis.set_index("kpi")["value"]
+        for kpi in KPIS:
+            expected = compute_kpis(alone, YEAR)[kpi]
+            got = values.get(kpi)
+            assert (got is None or pd.isna(got)) if expected is None else got == pytest.approx(expected), kpi
