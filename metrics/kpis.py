@@ -43,7 +43,7 @@ from metrics.rows import (
     active_student_mask,
     dormant_partner_keys,
     first_year_seen,
-    foreign_student_rows,
+    foreign_student_mask,
     foreign_students_by_country_and_year,
     has_columns,
     has_values,
@@ -120,7 +120,7 @@ def foreign_students_by_year(students: pd.DataFrame, *, years: Sequence[int], ho
     Sum of ``count`` over the active student rows (`metrics.rows.active_students`) with
     citizenship ≠ home.
     """
-    return _count_by_year(foreign_student_rows(students, home), years)
+    return _count_by_year_masked(students, foreign_student_mask(students, home), years)
 
 
 def new_foreign_students_by_year(students: pd.DataFrame, *, years: Sequence[int], home: str) -> pd.Series | None:
@@ -139,15 +139,14 @@ def new_foreign_students_by_year(students: pd.DataFrame, *, years: Sequence[int]
     has_ids = has_values(students, "student_id")
     if not (has_status or has_ids):
         return None
-    foreign = foreign_student_rows(students, home)
-    new = np.zeros(len(foreign), dtype=bool)
+    new = np.zeros(len(students), dtype=bool)
     if has_status:
-        new |= in_folded(foreign["status"], NEW_STATUSES)
+        new |= in_folded(students["status"], NEW_STATUSES)
     first_data_year = int(students["year"].min()) if len(students) else None
     if has_ids:
-        first = first_year_seen(students).loc[foreign.index].to_numpy()
-        new |= (first == foreign["year"].to_numpy()) & (foreign["year"].to_numpy() != first_data_year)
-    out = _count_by_year(foreign.loc[new], years)
+        year = students["year"].to_numpy()
+        new |= (first_year_seen(students).to_numpy() == year) & (year != first_data_year)
+    out = _count_by_year_masked(students, new & foreign_student_mask(students, home), years)
     if not has_status and first_data_year is not None and first_data_year in out.index:
         out[first_data_year] = pd.NA
     return out
@@ -219,11 +218,11 @@ def student_diversity_index_by_year(students: pd.DataFrame, totals: Frame, *, ye
     return (student_ratio * nationality_ratio * DIVERSITY_SCALE).astype("Float64")
 
 
-def _foreign_by_citizenship(students: pd.DataFrame, home: str, cis: bool) -> pd.DataFrame:
-    foreign = foreign_student_rows(students, home)
-    known = ~blank(foreign["citizenship"])
-    member = foreign["citizenship"].isin(CIS).fillna(False).to_numpy(dtype=bool)
-    return foreign.loc[known & (member if cis else ~member)]
+def _foreign_by_citizenship(students: pd.DataFrame, home: str, cis: bool) -> np.ndarray:
+    """The mask of foreign students of known citizenship in (``cis``) or outside the CIS."""
+    known = ~blank(students["citizenship"])
+    member = students["citizenship"].isin(CIS).fillna(False).to_numpy(dtype=bool)
+    return foreign_student_mask(students, home) & known & (member if cis else ~member)
 
 
 def foreign_students_cis_by_year(students: pd.DataFrame, *, years: Sequence[int], home: str) -> pd.Series:
@@ -233,7 +232,7 @@ def foreign_students_cis_by_year(students: pd.DataFrame, *, years: Sequence[int]
     Georgia or Ukraine). Students of unknown citizenship count neither here nor in
     foreign_students_non_cis, so CIS + non-CIS + unknown = foreign_students.
     """
-    return _count_by_year(_foreign_by_citizenship(students, home, cis=True), years)
+    return _count_by_year_masked(students, _foreign_by_citizenship(students, home, cis=True), years)
 
 
 def foreign_students_non_cis_by_year(students: pd.DataFrame, *, years: Sequence[int], home: str) -> pd.Series:
@@ -242,7 +241,7 @@ def foreign_students_non_cis_by_year(students: pd.DataFrame, *, years: Sequence[
 
     The complement of foreign_students_cis among the students of known citizenship.
     """
-    return _count_by_year(_foreign_by_citizenship(students, home, cis=False), years)
+    return _count_by_year_masked(students, _foreign_by_citizenship(students, home, cis=False), years)
 
 
 def foreign_women_share_by_year(students: pd.DataFrame, *, years: Sequence[int], home: str) -> pd.Series | None:
@@ -254,10 +253,10 @@ def foreign_women_share_by_year(students: pd.DataFrame, *, years: Sequence[int],
     """
     if not has_values(students, "sex"):
         return None
-    foreign = foreign_student_rows(students, home)
-    recorded = ~blank(foreign["sex"])
-    women = recorded & in_folded(foreign["sex"], WOMEN)
-    return _ratio(_count_by_year(foreign.loc[women], years), _count_by_year(foreign.loc[recorded], years), PERCENT)
+    recorded = foreign_student_mask(students, home) & ~blank(students["sex"])
+    women = recorded & in_folded(students["sex"], WOMEN)
+    return _ratio(_count_by_year_masked(students, women, years), _count_by_year_masked(students, recorded, years),
+                  PERCENT)
 
 
 def foreign_graduates_by_year(students: pd.DataFrame, *, years: Sequence[int], home: str) -> pd.Series | None:

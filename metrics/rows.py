@@ -189,10 +189,17 @@ def active_students(students: pd.DataFrame) -> pd.DataFrame:
     return students.loc[active_student_mask(students)]
 
 
+def foreign_student_mask(students: pd.DataFrame, home: str) -> np.ndarray:
+    """True for the active student rows (see `active_students`) whose citizenship is not ``home``
+    (unresolved counted as foreign); computed once per frame. Counting through the mask selects no rows."""
+    return per_frame(students, ("foreign_mask", home),
+                     lambda: active_student_mask(students) & is_foreign(students["citizenship"], home))
+
+
 def foreign_student_rows(students: pd.DataFrame, home: str) -> pd.DataFrame:
     """Active student rows (see `active_students`) whose citizenship is not ``home``; computed once per frame."""
     def compute() -> pd.DataFrame:
-        return students.loc[active_student_mask(students) & is_foreign(students["citizenship"], home)]
+        return students.loc[foreign_student_mask(students, home)]
     return per_frame(students, ("foreign", home), compute).copy(deep=False)  # copy-on-write: callers may modify it
 
 
@@ -213,9 +220,11 @@ def first_year_seen(students: pd.DataFrame) -> pd.Series:
 def foreign_students_by_country_and_year(students: pd.DataFrame, home: str) -> pd.DataFrame:
     """Foreign students per year and citizenship (ISO3; <NA> = unknown): year, country, students."""
     def compute() -> pd.DataFrame:
-        foreign = foreign_student_rows(students, home)
-        counts = foreign["count"] if "count" in foreign.columns else pd.Series(1, index=foreign.index)
-        return (counts.groupby([foreign["year"], foreign["citizenship"]], dropna=False).sum()
+        mask = foreign_student_mask(students, home)
+        counts = students["count"].to_numpy()[mask] if "count" in students.columns else np.ones(int(mask.sum()), int)
+        keys = [pd.Series(students["year"].to_numpy()[mask], name="year"),
+                pd.Series(students["citizenship"].array[mask], name="citizenship")]
+        return (pd.Series(counts).groupby(keys, dropna=False).sum()
                 .rename("students").reset_index().rename(columns={"citizenship": "country"}))
     return per_frame(students, ("by_country", home), compute).copy()
 
