@@ -48,6 +48,7 @@ from metrics.rows import (
     has_columns,
     has_values,
     in_folded,
+    is_in,
     international_mobility,
     is_foreign,
     partner_agreements,
@@ -84,9 +85,16 @@ def _ratio(numerator: pd.Series | None, denominator: pd.Series | None, scale: fl
 
 
 def _count_by_year_masked(frame: pd.DataFrame, mask: np.ndarray, years: Sequence[int]) -> pd.Series:
-    weights = frame["count"].to_numpy() if "count" in frame.columns else np.ones(len(frame), dtype="int64")
-    year = frame["year"].to_numpy()
-    return per_year(pd.Series(weights[mask]).groupby(year[mask]).sum(), years)
+    """Sum of ``count`` (1 per row without it) per year over the rows of ``mask`` (a bincount: no grouping)."""
+    year = frame["year"].to_numpy(dtype="int64")[mask]
+    if not len(year):
+        return per_year(pd.Series(dtype="int64"), years)
+    weights = frame["count"].to_numpy(dtype="int64")[mask] if "count" in frame.columns else None
+    low = int(year.min())
+    sums = np.bincount(year - low, weights=weights)  # float64 with weights: exact below 2**53
+    if weights is not None:
+        sums = np.rint(sums).astype("int64")
+    return per_year(pd.Series(sums, index=np.arange(low, low + len(sums))), years)
 
 
 def _count_by_year(frame: pd.DataFrame, years: Sequence[int], column: str = "count") -> pd.Series:
@@ -221,7 +229,7 @@ def student_diversity_index_by_year(students: pd.DataFrame, totals: Frame, *, ye
 def _foreign_by_citizenship(students: pd.DataFrame, home: str, cis: bool) -> np.ndarray:
     """The mask of foreign students of known citizenship in (``cis``) or outside the CIS."""
     known = ~blank(students["citizenship"])
-    member = students["citizenship"].isin(CIS).fillna(False).to_numpy(dtype=bool)
+    member = is_in(students["citizenship"], CIS)
     return foreign_student_mask(students, home) & known & (member if cis else ~member)
 
 

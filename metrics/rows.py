@@ -71,11 +71,23 @@ def blank(values: pd.Series) -> np.ndarray:
     return missing | (stripped == "").to_numpy(dtype=bool)
 
 
+def is_in(values: pd.Series, accepted) -> np.ndarray:
+    """True where a value is one of ``accepted`` (False where missing). A category column is looked up
+    through its codes: a table of its few categories, not a hash of every row."""
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        hits = np.append(np.asarray(values.cat.categories.isin(list(accepted)), dtype=bool), False)
+        return hits[values.cat.codes.to_numpy()]  # code -1 (missing) → the last, False
+    return values.isin(list(accepted)).fillna(False).to_numpy(dtype=bool)
+
+
 def in_folded(values: pd.Series, accepted: frozenset[str]) -> np.ndarray:
     """True where a text value, stripped and lower-cased, is in ``accepted`` (computed on the distinct values)."""
-    uniques = pd.unique(values.dropna()).tolist()
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        uniques = values.cat.categories.tolist()
+    else:
+        uniques = pd.unique(values.dropna()).tolist()
     hits = [u for u in uniques if isinstance(u, str) and u.strip().lower() in accepted]
-    return values.isin(hits).fillna(False).to_numpy(dtype=bool)
+    return is_in(values, hits)
 
 
 def is_foreign(country: pd.Series, home: str) -> np.ndarray:
