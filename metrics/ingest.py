@@ -774,12 +774,14 @@ def load_export(path: Path, export: Export, raw: RawTable | None = None,
     used.columns = list(positions)
 
     # Rows that are not data: blank lines, repeated headers, totals.
+    # (each column is checked only on the rows that the columns before it leave in question)
     blank = np.ones(len(used), dtype=bool)
     for name in positions:
-        blank &= _is_empty(used[name])
+        _narrow(blank, used[name], _is_empty)
     repeated_header = np.ones(len(used), dtype=bool)
     for name, position in positions.items():
-        repeated_header &= _bool(pc.equal(_arrow(used[name]), cells.iloc[header_row, position]))
+        _narrow(repeated_header, used[name], lambda values, header=cells.iloc[header_row, position]:
+                _equals(values, header))
     # A total row leaves some required cell empty (a data row never does), so only such rows
     # are checked for a total word: a partner called "Total Health" stays data.
     incomplete = np.zeros(len(used), dtype=bool)
@@ -793,7 +795,7 @@ def load_export(path: Path, export: Export, raw: RawTable | None = None,
     skip = (blank | total) & ~broken_rows
     for line in lines[total & ~blank][:MAX_ISSUES_PER_PROBLEM]:
         problems.add(int(line), None, None, "total, subtotal or repeated header row skipped", "info", "row_skipped")
-    data = used[~skip].reset_index(drop=True)
+    data = _rows(used, ~skip)
     data_lines = lines[~skip]
     excluded = np.zeros(len(data), dtype=bool)
     # Reader problems: a broken row is excluded; a problem cell in a used column excludes its row
@@ -826,6 +828,8 @@ def load_export(path: Path, export: Export, raw: RawTable | None = None,
     reader_excluded = excluded.copy()  # rows the reader already said are unusable
     for name, targets in blanked.items():
         values = data[name].copy()
+        if _is_categorical(values) and "" not in values.cat.categories:
+            values = values.cat.add_categories([""])
         values.iloc[targets] = ""
         data[name] = values
 
@@ -870,12 +874,12 @@ def load_export(path: Path, export: Export, raw: RawTable | None = None,
     frame = pd.DataFrame(columns, index=pd.RangeIndex(len(data)))
     frame = _finish_frame(frame, export, problems, data_lines, excluded)
     keep = ~excluded
-    frame = _compact(frame[keep].reset_index(drop=True), export)
+    frame = _compact(_rows(frame, keep), export)
     issues = problems.finish()
     report = FileReport(
         export=export.name,
         path=str(path),
-        sha256=hashlib.sha256(path.read_bytes()).hexdigest(),
+        sha256=raw.sha256 or hashlib.sha256(path.read_bytes()).hexdigest(),
         encoding=raw.encoding,
         delimiter=raw.delimiter,
         rows_read=int(len(data)),
@@ -898,11 +902,74 @@ def is_category_column(column: Column) -> bool:
 
 
 def _compact(frame: pd.DataFrame, export: Export) -> pd.DataFrame:
-    """The frame with its short-list columns (and the raw text of its country columns) as categories."""
+    """The frame with its short-list columns (and the raw text of its country columns) as categories.
+
+    The categories are always what `astype("category")` makes of the str column: the sorted distinct
+    values of the rows kept. A column that is already categorical (built from codes into its distinct
+    values, see `_categorical`) gets them without ever being spelled out as strings.
+    """
     names = [column.name for column in export.columns if is_category_column(column) and column.name in frame]
     names += [f"{column.name}_raw" for column in export.columns
               if column.kind == "country" and f"{column.name}_raw" in frame]
-    return frame.astype({name: "category" for name in names}) if names else frame
+    if not names:
+        return frame
+    plain = {name: "category" for name in names if not _is_categorical(frame[name])}
+    coded = {name: _final_categories(frame[name]) for name in names if _is_categorical(frame[name])}
+    frame = frame.astype(plain) if plain else frame
+    return frame.assign(**coded) if coded else frame
+
+
+def _is_categorical(values: pd.Series) -> bool:
+    return isinstance(values.dtype, pd.CategoricalDtype)
+
+
+def _categorical(codes: np.ndarray, values: list) -> pd.Series:
+    """A categorical Series holding `values[code]` for each code (None: missing).
+
+    Its categories are the distinct values in no particular order; `_compact` makes them final."""
+    relabel, distinct = pd.factorize(np.array(values, dtype=object))
+    lookup = np.append(relabel, -1)  # a code of -1 (missing) stays missing
+    categories = pd.Index(pd.array(list(distinct), dtype="str"))
+    return pd.Series(pd.Categorical.from_codes(lookup[codes] if len(codes) else np.zeros(0, dtype=np.int8),
+                                               categories=categories))
+
+
+def _final_categories(values: pd.Series) -> pd.Series:
+    """A categorical column with the categories `astype("category")` gives its values: the distinct values
+    used, sorted, as str."""
+    codes = values.cat.codes.to_numpy()
+    categories = values.cat.categories
+    used = np.bincount(codes.astype(np.intp) + 1, minlength=len(categories) + 1)[1:] > 0
+    final = pd.Series(pd.array(np.asarray(categories, dtype=object)[used].tolist(), dtype="str"))
+    final = final.astype("category").cat.categories
+    lookup = np.append(final.get_indexer(categories), -1).astype(codes.dtype)  # fewer categories: codes fit
+    dtype = pd.CategoricalDtype(final, ordered=False)
+    return pd.Series(pd.Categorical.from_codes(np.take(lookup, codes), dtype=dtype), index=values.index)
+
+
+def _through_codes(values: pd.Series, per_category: np.ndarray, missing) -> np.ndarray:
+    """Per row of a categorical column, the value its category has in `per_category` (`missing` where none)."""
+    lookup = np.append(np.asarray(per_category), missing)
+    return np.take(lookup, values.cat.codes.to_numpy())
+
+
+def _narrow(mask: np.ndarray, values: pd.Series, test) -> None:
+    """`mask &= test(values)`, with `test` applied only to the rows where `mask` is still True."""
+    rows = np.flatnonzero(mask) if not mask.all() else None
+    if rows is None:
+        mask &= test(values)
+    elif len(rows):
+        mask[rows] = test(values.iloc[rows])
+
+
+def _rows(frame: pd.DataFrame, keep: np.ndarray) -> pd.DataFrame:
+    """`frame[keep]` with a fresh RangeIndex; a contiguous run of rows is sliced, not copied."""
+    count = int(np.count_nonzero(keep))
+    if count:
+        first = int(np.argmax(keep))
+        if bool(keep[first:first + count].all()):
+            return frame.iloc[first:first + count].reset_index(drop=True)
+    return frame[keep].reset_index(drop=True)
 
 
 def _arrow(values: pd.Series) -> pa.Array:
@@ -916,6 +983,9 @@ def _bool(array) -> np.ndarray:
 
 def _is_empty(values: pd.Series) -> np.ndarray:
     """Mask of empty (or missing) cells."""
+    if _is_categorical(values):
+        empty = np.asarray(values.cat.categories == "", dtype=bool)
+        return _through_codes(values, empty, True).astype(bool, copy=False)
     array = _arrow(values.astype("str"))
     return _bool(pc.fill_null(pc.equal(array, ""), True))
 
@@ -928,8 +998,19 @@ _TOTAL_PATTERN = (r"^\s*(?:" + "|".join(re.escape(word) for word in sorted(TOTAL
                   + r")(?:[\s:.,;]|$)")
 
 
+def _equals(values: pd.Series, text: str) -> np.ndarray:
+    """Mask of cells equal to `text`."""
+    if _is_categorical(values):
+        equal = np.asarray(values.cat.categories == text, dtype=bool)
+        return _through_codes(values, equal, False).astype(bool, copy=False)
+    return _bool(pc.equal(_arrow(values), text))
+
+
 def _starts_with_total_word(values: pd.Series) -> np.ndarray:
     """Mask of cells that begin with a total word (Итого, Total, Jami ...), matched by Arrow's RE2."""
+    if _is_categorical(values):
+        categories = pd.Series(values.cat.categories, dtype="str")
+        return _through_codes(values, _starts_with_total_word(categories), False).astype(bool, copy=False)
     matches = pc.match_substring_regex(_arrow(values), _TOTAL_PATTERN, ignore_case=True)
     return _bool(pc.fill_null(matches, False))
 
@@ -960,6 +1041,13 @@ def _absent(column: Column, length: int):
                                                    categories=pd.Index([], dtype="str")))
     if dtype == "str":  # all missing, from Arrow: a list of a million Nones takes a second
         return pa.nulls(length, pa.large_string()).to_pandas(types_mapper=_str_type)
+    # all missing, built from arrays (a list of a million Nones takes a fifth of a second)
+    if dtype == "Int64":
+        return pd.Series(pd.arrays.IntegerArray(np.zeros(length, dtype=np.int64), np.ones(length, dtype=bool)))
+    if dtype == "Float64":
+        return pd.Series(pd.arrays.FloatingArray(np.zeros(length, dtype=np.float64), np.ones(length, dtype=bool)))
+    if dtype == "datetime64[ns]":
+        return pd.Series(np.full(length, np.datetime64("NaT", "ns")))
     return pd.Series([None] * length, dtype=dtype)
 
 
@@ -983,10 +1071,10 @@ def _coerce(values: pd.Series, column: Column, mappings: Mappings):
         uniques = uniques.tolist()
         empty_unique = np.array([not str(value).strip() for value in uniques], dtype=bool)
         empty = empty_unique[codes] if len(uniques) else np.zeros(len(values), dtype=bool)
-    if column.kind == "country":
-        resolved = pd.array([_country(value, mappings) if value.strip() else None for value in uniques], dtype="str")
-        raw = values.where(~_is_empty(values), None)
-        return pd.Series(resolved.take(codes)), np.zeros(len(values), dtype=bool), empty, raw
+    if column.kind == "country":  # both kept as codes into the distinct values (made categories by `_compact`)
+        resolved = _categorical(codes, [_country(value, mappings) if value.strip() else None for value in uniques])
+        raw = _categorical(codes, [None if value == "" else value for value in uniques])
+        return resolved, np.zeros(len(values), dtype=bool), empty, raw
     if column.kind == "countries":
         parsed_unique = []
         for value in uniques:
@@ -994,13 +1082,15 @@ def _coerce(values: pd.Series, column: Column, mappings: Mappings):
             codes_found = [_country(part, mappings) for part in parts]
             parsed_unique.append(";".join(dict.fromkeys(code for code in codes_found if code)))
         parsed = np.array(parsed_unique, dtype=object)[codes] if len(uniques) else np.array([], dtype=object)
-        raw = values
+        raw = values.astype("str") if _is_categorical(values) else values
         return pd.Series(parsed, dtype="str"), np.zeros(len(values), dtype=bool), empty, raw
+    if column.kind == "text" and _is_categorical(values):
+        return _coerce_coded_text(values, column)
     if column.kind == "text":
         # ids are opaque: stripped by the reader, never re-spaced (and re-spacing 1M ids is slow)
         text = values.astype("str") if column.name.endswith("_id") else _collapse_spaces(values.astype("str"))
         empty = _is_empty(text)
-        return text.where(~empty, None), np.zeros(len(values), dtype=bool), empty, raw
+        return (text.where(~empty, None) if empty.any() else text), np.zeros(len(values), dtype=bool), empty, raw
     parser = PARSERS[column.kind]
     parsed_unique = parse_dates(uniques) if column.kind == "date" else [parser(value) for value in uniques]
     if column.kind in VALUE_KINDS_REVIEWED:  # a reviewed word for in/out, student/staff, full-time ...
@@ -1015,6 +1105,8 @@ def _coerce(values: pd.Series, column: Column, mappings: Mappings):
         table = pd.array(clean_unique, dtype="Float64")
     elif column.kind == "date":
         table = pd.array(pd.to_datetime(pd.Series(clean_unique, dtype="object")), dtype="datetime64[ns]")
+    elif is_category_column(column) and column.default is None:  # made categories by `_compact`
+        return _categorical(codes, clean_unique), bad, empty, raw
     else:
         table = pd.array(clean_unique, dtype="str")
     parsed = table.take(codes) if len(uniques) else table[:0]
@@ -1022,6 +1114,24 @@ def _coerce(values: pd.Series, column: Column, mappings: Mappings):
     if column.default is not None:
         series = series.fillna(column.default).astype("int64")
     return series, bad, empty, raw
+
+
+def _coerce_coded_text(values: pd.Series, column: Column):
+    """`_coerce` of a text column read as a categorical: the distinct values re-spaced, the rows kept as codes."""
+    codes = values.cat.codes.to_numpy()
+    categories = np.asarray(values.cat.categories, dtype=object).tolist()
+    texts = categories
+    if not column.name.endswith("_id"):  # as `_collapse_spaces`: only when few distinct values are used
+        used = np.count_nonzero(np.bincount(codes.astype(np.intp) + 1, minlength=len(categories) + 1)[1:])
+        if used <= COLLAPSE_MAX_DISTINCT:
+            texts = [" ".join(str(value).split()) for value in categories]
+    kept = [value if value != "" else None for value in texts]
+    empty = _through_codes(values, np.array([value is None for value in kept], dtype=bool), True)
+    empty = empty.astype(bool, copy=False)
+    if is_category_column(column):
+        return _categorical(codes, kept), np.zeros(len(values), dtype=bool), empty, None
+    text = pd.array(kept, dtype="str").take(codes, allow_fill=True)
+    return pd.Series(text), np.zeros(len(values), dtype=bool), empty, None
 
 
 def _validity(texts: pd.Series, signed, problems, lines, column) -> pd.Series:
@@ -1060,15 +1170,34 @@ def _report_countries(problems, raw_values, resolved, lines, column, excluded, a
         if column.required:
             _exclude_empty(problems, raw_values, lines, column, excluded, already)
         return
-    names = pd.Series(raw_values[unresolved].to_numpy(dtype=object))
-    first_line = pd.Series(lines[unresolved]).groupby(names.to_numpy()).min()
-    for name, count in names.value_counts().items():
-        problems.add(int(first_line[name]), column.name, name,
+    for name, count, first_line in _name_counts(raw_values, unresolved, lines):
+        problems.add(first_line, column.name, name,
                      f"not resolved to one country (an aggregate such as 'Stateless', or a spelling not "
                      f"known yet): {count} row(s) kept without a country", "warning",
                      "country_unresolved", n=int(count))
     if column.required:
         _exclude_empty(problems, raw_values, lines, column, excluded, already)
+
+
+def _name_counts(values: pd.Series, rows: np.ndarray, lines: np.ndarray) -> list[tuple[str, int, int]]:
+    """(value, number of rows, first line) of the values in the rows of mask `rows`, most frequent first
+    (on a tie, the one seen first): what `value_counts()` gives, with a groupby for the first lines."""
+    if _is_categorical(values):
+        picked = values.cat.codes.to_numpy()[rows].astype(np.intp)
+        picked_lines = np.asarray(lines)[rows]
+        if (picked < 0).any():  # missing values: the general way
+            return _name_counts(values.astype(object), rows, lines)
+        categories = np.asarray(values.cat.categories, dtype=object)
+        counts = np.bincount(picked, minlength=len(categories))
+        present, first_seen = np.unique(picked, return_index=True)
+        first_line = np.full(len(categories), np.iinfo(np.int64).max, dtype=np.int64)
+        np.minimum.at(first_line, picked, picked_lines.astype(np.int64))
+        order = sorted(range(len(present)), key=lambda index: (-counts[present[index]], first_seen[index]))
+        return [(categories[present[index]], int(counts[present[index]]), int(first_line[present[index]]))
+                for index in order]
+    names = pd.Series(values[rows].to_numpy(dtype=object))
+    first_line = pd.Series(lines[rows]).groupby(names.to_numpy()).min()
+    return [(name, count, int(first_line[name])) for name, count in names.value_counts().items()]
 
 
 def _exclude_empty(problems, raw_values, lines, column, excluded, already):
@@ -1106,5 +1235,11 @@ def _finish_frame(frame: pd.DataFrame, export: Export, problems, lines, excluded
         frame = frame.assign(year=year)
     for column in export.columns:
         if column.kind == "year" and column.required and column.name in frame:
-            frame = frame.assign(**{column.name: frame[column.name].fillna(0).astype("int64")})
+            years = frame[column.name]
+            if years.dtype == "Int64":  # as .fillna(0).astype("int64"), in one pass
+                years = pd.Series(years.to_numpy(dtype="int64", na_value=0), index=years.index, name=years.name,
+                                  copy=False)
+            else:
+                years = years.fillna(0).astype("int64")
+            frame = frame.assign(**{column.name: years})
     return frame

@@ -15,9 +15,13 @@ numbered problem of that line (`RawTable.problems`), never merged into its neigh
 
 from __future__ import annotations
 
+import codecs
 import csv
+import dataclasses
+import hashlib
 import io
 import re
+import threading
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -81,12 +85,15 @@ class CellProblem:
 class RawTable:
     """Every record of a file as text cells, with the file line each one starts on."""
 
-    cells: pd.DataFrame  # all columns str, "" for empty; one row per record
+    # all columns str ("" for empty), or categorical of str (columns of few distinct values, read as
+    # codes into their distinct values); one row per record
+    cells: pd.DataFrame
     encoding: str
     delimiter: str
     notes: tuple[tuple[str, str], ...] = ()  # (code, message): things worth telling the user (mixed encodings ...)
     line_numbers: np.ndarray | None = None  # line (1-based) each row starts on; None = row index + 1
     problems: tuple[CellProblem, ...] = field(default_factory=tuple)
+    sha256: str | None = None  # SHA-256 of the file's bytes as read (None: not computed)
 
     def line(self, row: int) -> int:
         """The line of the file (or sheet row) where row ``row`` of `cells` starts."""
@@ -348,6 +355,12 @@ def _oversized_cells(cells: pd.DataFrame) -> list[CellProblem]:
     """A problem for every cell longer than `MAX_CELL_CHARS` (the cell is emptied to free memory)."""
     problems = []
     for position in cells.columns:
+        if isinstance(cells[position].dtype, pd.CategoricalDtype):
+            categories = cells[position].cat.categories
+            lengths = pc.utf8_length(pa.array(categories.array)).to_numpy() if len(categories) else np.zeros(0)
+            if not (lengths > MAX_CELL_CHARS).any():
+                continue
+            cells[position] = cells[position].astype("str")
         lengths = pc.utf8_length(pa.array(cells[position].array))
         over = np.flatnonzero(np.asarray(pc.fill_null(pc.greater(lengths, MAX_CELL_CHARS), False)
                                          .to_numpy(zero_copy_only=False), dtype=bool))
@@ -554,6 +567,10 @@ def read_raw(path: Path) -> RawTable:
         raise UnreadableFile(f"{path.name}: is an Excel workbook with a text extension; rename it to .xlsx.")
     if b"\x00" in raw[:4096] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise UnreadableFile(f"{path.name}: is not a text export (it contains binary data). Export it as CSV.")
+    digest = _Digest(raw)  # the file's SHA-256 for its report, computed while the file is parsed
+    fast = _read_plain(raw)
+    if fast is not None:
+        return dataclasses.replace(fast, sha256=digest.result())
     text, encoding, notes = decode(raw)
     if text.startswith("\ufeff"):
         text = text[1:]
@@ -593,7 +610,31 @@ def read_raw(path: Path) -> RawTable:
     cells = _strip_cells(cells)
     problems += _oversized_cells(cells)
     return RawTable(cells=cells, encoding=encoding, delimiter=delimiter, notes=notes,
-                    line_numbers=starts, problems=tuple(problems))
+                    line_numbers=starts, problems=tuple(problems), sha256=digest.result())
+
+
+class _Digest:
+    """SHA-256 of bytes, computed in a thread (hashlib releases the GIL) while the caller parses them."""
+
+    def __init__(self, data: bytes):
+        self._data = data
+        self._digest: str | None = None
+        self._thread = None
+        if len(data) < (4 << 20):
+            self._run()
+        else:
+            self._thread = threading.Thread(target=self._run, daemon=True)
+            self._thread.start()
+
+    def _run(self) -> None:
+        self._digest = hashlib.sha256(self._data).hexdigest()
+        self._data = b""
+
+    def result(self) -> str | None:
+        """The hex digest; None when it could not be computed (the caller then hashes the file itself)."""
+        if self._thread is not None:
+            self._thread.join()
+        return self._digest
 
 
 def _strip_cells(cells: pd.DataFrame) -> pd.DataFrame:
@@ -603,3 +644,301 @@ def _strip_cells(cells: pd.DataFrame) -> pd.DataFrame:
         values = cells[column].astype(str)
         stripped[position] = values.str.strip(" \t\r\n\u00a0\u202f\ufeff")
     return pd.DataFrame(stripped, index=pd.RangeIndex(len(cells)))
+
+
+# ----------------------------------------------------------------------------------------------
+# The fast path for the usual export: one encoding throughout, one record per line
+# ----------------------------------------------------------------------------------------------
+_STRIP = " \t\r\n\u00a0\u202f\ufeff"  # what `_strip_cells` removes around a cell
+_HEAD_BYTES = 8_000_100  # bytes decoded to sniff the delimiter: always more than 1,000,000 characters
+
+
+def _is_utf8(data: bytes) -> bool:
+    """True when `data` is valid UTF-8 (Arrow's validation, much faster than decoding to a str)."""
+    if not re.search(rb"[\x80-\xff]", data):
+        return True
+    array = pa.Array.from_buffers(pa.large_binary(), 1, [None, pa.py_buffer(np.array([0, len(data)], dtype=np.int64)),
+                                                         pa.py_buffer(data)])
+    try:
+        array.cast(pa.large_string())
+    except pa.ArrowInvalid:
+        return False
+    return True
+
+
+def _first_utf8_error(data: bytes) -> UnicodeDecodeError | None:
+    """The error of decoding `data` as UTF-8 (None when it is valid), looked for in its first MB first:
+    an error there is the first error of the whole (a character cut by the slice is not one)."""
+    prefix = 1 << 20
+    if len(data) > prefix + 4:
+        try:
+            codecs.getincrementaldecoder("utf-8")().decode(data[:prefix], final=False)
+        except UnicodeDecodeError as error:
+            return error
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        return error
+    return None
+
+
+def _plain_encoding(raw: bytes) -> tuple[bytes, str] | None:
+    """(the bytes without a UTF-8 BOM, encoding) when `decode` would decode the whole file with one
+    codec and no note; None for any other file (BOMs of UTF-16/32, mixed or cut-short UTF-8)."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")):
+        return None
+    bom = raw.startswith(b"\xef\xbb\xbf")
+    body = raw[3:] if bom else raw
+    if _is_utf8(body):
+        return body, "utf-8-sig" if bom else "utf-8"
+    error = _first_utf8_error(body)
+    if error is None:  # never: Arrow found it invalid
+        return None
+    if error.reason == "unexpected end of data" and error.start >= len(body) - 3:
+        return None
+    head = body[:1_000_000].decode("utf-8", errors="replace").split("\n")
+    if sum("\ufffd" in line for line in head) > max(1, int(len(head) * MIXED_LINE_SHARE)):
+        return body, _best_single_byte(body)
+    return None
+
+
+def _ascii_only(array: pa.Array) -> bool:
+    """True when every byte of a binary/string array's values is ASCII."""
+    data = array.buffers()[2]
+    if data is None:
+        return True
+    view = np.frombuffer(data, dtype=np.uint8)
+    return len(view) == 0 or int(view.max()) < 0x80
+
+
+def _decode_binary(array: pa.Array, encoding: str) -> pa.Array:
+    """A binary array of single-byte text as a UTF-8 string array: its values decoded as one str.
+
+    A single-byte code page gives one character per byte, so only the cells after a non-ASCII
+    byte move, by the extra UTF-8 bytes of the characters before them.
+    """
+    if array.offset:
+        array = pa.concat_arrays([array])  # offsets from 0
+    offsets = np.frombuffer(array.buffers()[1], dtype=np.int32)[: len(array) + 1]
+    data = array.buffers()[2]
+    start, end = int(offsets[0]), int(offsets[-1])
+    view = np.frombuffer(data, dtype=np.uint8)[start:end] if data is not None else np.zeros(0, dtype=np.uint8)
+    wide = np.flatnonzero(view >= 0x80)
+    if not len(wide):  # ASCII is itself in every candidate code page
+        return array.cast(pa.string())
+    if len(wide) <= FEW_WIDE_CELLS:  # a few cells with letters of the code page (a header): decoded one by one
+        rows = np.unique(np.searchsorted(offsets[1:].astype(np.int64) - start, wide, side="right"))
+        mask = np.zeros(len(array), dtype=bool)
+        mask[rows] = True
+        texts = [array[int(row)].as_py().decode(encoding, errors="replace").encode("utf-8") for row in rows]
+        return pc.replace_with_mask(array, pa.array(mask), pa.array(texts, array.type)).cast(pa.string())
+    text = view.tobytes().decode(encoding, errors="replace").encode("utf-8")
+    extra = _EXTRA_BYTES[encoding][view[wide]].astype(np.int64).cumsum()
+    relative = offsets.astype(np.int64) - start
+    moved = relative + np.concatenate(([0], extra))[np.searchsorted(wide, relative, side="left")]
+    return pa.Array.from_buffers(pa.large_string(), len(array), [None, pa.py_buffer(moved), pa.py_buffer(text)])
+
+
+FEW_WIDE_CELLS = 10_000  # a column with at most this many non-ASCII bytes has its cells decoded one by one
+_EXTRA_BYTES = {encoding: np.array([len(bytes([byte]).decode(encoding, errors="replace").encode("utf-8")) - 1
+                                    for byte in range(256)], dtype=np.uint8) for encoding in SINGLE_BYTE_CANDIDATES}
+
+
+FEW_VALUES_SAMPLE = 20_000  # cells looked at to guess whether a column has few distinct values
+FEW_VALUES_SHARE = 4  # a column with at most 1/4 as many distinct values as cells is read as a categorical
+
+
+def _few_values(column: pa.ChunkedArray, encoding: str | None) -> pd.Series | None:
+    """A column of few distinct values (codes, faculties, years ...) as a pandas categorical of str:
+    each distinct value decoded and stripped once, the cells kept as codes. None for other columns."""
+    size = len(column)
+    if size < 2 or column.null_count:
+        return None
+    sample = column.slice(0, FEW_VALUES_SAMPLE) if size > FEW_VALUES_SAMPLE else column
+    if pc.count_distinct(sample).as_py() > len(sample) // FEW_VALUES_SHARE:
+        return None
+    encoded = pc.dictionary_encode(column)  # chunks share one dictionary
+    return _coded_values(encoded, encoding)
+
+
+def _coded_values(encoded: pa.ChunkedArray, encoding: str | None) -> pd.Series | None:
+    """A dictionary-encoded column (one dictionary for all its chunks) as in `_few_values`; None when it
+    has too many distinct values or its chunks do not share their dictionary."""
+    size = len(encoded)
+    if encoded.num_chunks == 0 or size < 2:
+        return None
+    dictionary = encoded.chunk(encoded.num_chunks - 1).dictionary
+    if len(dictionary) > size // FEW_VALUES_SHARE:
+        return None
+    if not all(chunk.dictionary.equals(dictionary) for chunk in encoded.chunks):
+        return None
+    if encoding is not None:
+        texts = [value.decode(encoding, errors="replace").strip(_STRIP) for value in dictionary.to_pylist()]
+    else:
+        texts = [value.strip(_STRIP) for value in dictionary.to_pylist()]
+    # distinct bytes may give the same text (" x" and "x"): the categories are the distinct texts
+    relabel, distinct = pd.factorize(np.array(texts, dtype=object))
+    indices = np.concatenate([chunk.indices.to_numpy(zero_copy_only=False) for chunk in encoded.chunks])
+    codes = relabel[indices] if len(distinct) < len(texts) or not (relabel == np.arange(len(texts))).all() else indices
+    categories = pd.Index(pd.array(distinct, dtype="str"))
+    return pd.Series(pd.Categorical.from_codes(codes, categories=categories), copy=False)
+
+
+def _text_column(column: pa.ChunkedArray, encoding: str | None) -> pd.Series:
+    """One column of cells as pandas str (or categorical of str when it has few distinct values, see
+    `_few_values`), decoded from `encoding` (None: already UTF-8) and stripped of `_STRIP`."""
+    if pa.types.is_dictionary(column.type):  # read as codes by Arrow (see `_few_value_columns`)
+        if column.null_count == 0:
+            unified = pa.table([column], names=["cells"]).unify_dictionaries().column(0)
+            categorical = _coded_values(unified, encoding)
+            if categorical is not None:
+                return categorical
+        column = pa.chunked_array([chunk.dictionary.take(chunk.indices) for chunk in column.chunks],
+                                  column.type.value_type)
+    categorical = _few_values(column, encoding)
+    if categorical is not None:
+        return categorical
+    array = column.combine_chunks() if column.num_chunks != 1 else column.chunk(0)
+    if array.null_count:
+        array = pa.array([None if value is None else value.decode(encoding, errors="replace") if encoding else value
+                          for value in array.to_pylist()], pa.large_string())
+    elif encoding is not None:
+        array = _decode_binary(array, encoding)
+    if _may_need_strip(array):
+        array = pc.utf8_trim(array, _STRIP)
+    return array.to_pandas(types_mapper=_pandas_str)
+
+
+# First and last bytes of the UTF-8 of every character in `_STRIP` (a superset test: a cell without
+# any of them at its ends needs no stripping).
+_STRIP_FIRST = np.zeros(256, dtype=bool)
+_STRIP_LAST = np.zeros(256, dtype=bool)
+for _char in _STRIP:
+    _STRIP_FIRST[_char.encode("utf-8")[0]] = _STRIP_LAST[_char.encode("utf-8")[-1]] = True
+
+
+def _may_need_strip(array: pa.Array) -> bool:
+    """False when no cell of a UTF-8 array begins or ends with a byte of a character in `_STRIP`."""
+    if array.null_count or len(array) == 0:
+        return True
+    wide = pa.types.is_large_string(array.type)
+    offsets = np.frombuffer(array.buffers()[1], dtype=np.int64 if wide else np.int32)[array.offset:
+                                                                                      array.offset + len(array) + 1]
+    if array.buffers()[2] is None:
+        return False
+    data = np.frombuffer(array.buffers()[2], dtype=np.uint8)
+    starts, ends = offsets[:-1], offsets[1:]
+    filled = ends > starts
+    if not filled.all():
+        starts, ends = starts[filled], ends[filled]
+    return bool(_STRIP_FIRST[data[starts]].any() or _STRIP_LAST[data[ends - 1]].any())
+
+
+def _pandas_str(kind: pa.DataType):
+    return pd.StringDtype("pyarrow", na_value=np.nan) if kind in (pa.string(), pa.large_string()) else None
+
+
+def _bare_return(data: bytes, block: int = 1 << 24) -> bool:
+    """True when some CR in `data` is not followed by LF (checked by blocks, with two block-sized masks)."""
+    view = np.frombuffer(data, dtype=np.uint8)
+    if len(view) and view[-1] == 13:
+        return True
+    returns = np.empty(min(block, len(view)), dtype=bool)
+    others = np.empty_like(returns)
+    for start in range(0, len(view) - 1, block):
+        size = min(block, len(view) - 1 - start)
+        np.equal(view[start:start + size], 13, out=returns[:size])
+        np.not_equal(view[start + 1:start + 1 + size], 10, out=others[:size])
+        np.logical_and(returns[:size], others[:size], out=returns[:size])
+        if returns[:size].any():
+            return True
+    return False
+
+
+FEW_VALUES_HEAD_BYTES = 1 << 20  # bytes of a large file read first to find its columns of few distinct values
+
+
+def _few_value_columns(body: bytes, width: int, kind: pa.DataType, options, read) -> set[int]:
+    """Columns of a large file that look like having few distinct values in its first lines: Arrow
+    reads them as codes into their distinct values (`_text_column`), never as a string per cell."""
+    if len(body) < 4 * FEW_VALUES_HEAD_BYTES:
+        return set()
+    end = body.rfind(b"\n", 0, FEW_VALUES_HEAD_BYTES)
+    if end <= 0:
+        return set()
+    convert = pa_csv.ConvertOptions(column_types={f"f{index}": kind for index in range(width)},
+                                    strings_can_be_null=False, quoted_strings_can_be_null=False)
+    try:
+        head = pa_csv.read_csv(pa.BufferReader(body[:end + 1]), read_options=read, parse_options=options,
+                               convert_options=convert)
+    except (pa.ArrowInvalid, ValueError):
+        return set()
+    few = set()
+    for index in range(min(width, head.num_columns)):
+        sample = head.column(index).slice(0, FEW_VALUES_SAMPLE)
+        if head.column(index).type == kind and len(sample) >= 2 and \
+                pc.count_distinct(sample).as_py() <= len(sample) // FEW_VALUES_SHARE:
+            few.add(index)
+    return few
+
+
+def _read_plain(raw: bytes) -> RawTable | None:
+    """`read_raw` of a text file in one encoding with one record per line, or None for any other file.
+
+    The same cells as the general path, read without decoding the whole file to a str first:
+    Arrow splits the bytes (delimiter, quotes and line ends are ASCII in every candidate encoding),
+    and single-byte cells are decoded per column, once per distinct value. A file this path does
+    not take as it is (stray CRs, quoted line breaks, ragged lines, cut short ...) gets None and
+    is read by the general path.
+    """
+    found = _plain_encoding(raw)
+    if found is None:
+        return None
+    body, encoding = found
+    utf8 = encoding in ("utf-8", "utf-8-sig")
+    if utf8 and body.startswith(b"\xef\xbb\xbf"):
+        body = body[3:]
+    if re.search(rb"[!-~]", body) is None:  # perhaps nothing but white space: the general path says so
+        return None
+    if b"\r" in body and _bare_return(body):  # CR LF line ends (Arrow reads them as line ends); any other CR:
+        return None  # the general path
+    lines = body.count(b"\n") + (0 if body.endswith(b"\n") else 1)
+    if lines > MAX_ROWS:
+        return None
+    head = body[:_HEAD_BYTES].decode(encoding, errors="replace").replace("\r\n", "\n")
+    if len(body) > _HEAD_BYTES:
+        head = head[:-2]  # a character or line end cut by the slice
+    if "\n" not in head:
+        return None
+    delimiter = sniff_delimiter(head)
+    widest = max((line.count(delimiter) + 1 for line in head[:1_000_000].split("\n", SNIFF_LINES)[:SNIFF_LINES]),
+                  default=0)
+    if widest > MAX_COLUMNS:
+        return None
+    width = len(next(csv.reader([head[: head.find("\n")]], delimiter=delimiter), [])) or 1
+    kind = pa.string() if utf8 else pa.binary()
+    options = pa_csv.ParseOptions(delimiter=delimiter, quote_char='"', ignore_empty_lines=False)
+    read = pa_csv.ReadOptions(autogenerate_column_names=True, block_size=1 << 22)
+    few = _few_value_columns(body, width, kind, options, read)
+    types = [pa.dictionary(pa.int32(), kind) if index in few else kind for index in range(width)]
+    table = None
+    while table is None:
+        convert = pa_csv.ConvertOptions(column_types={f"f{index}": types[index] for index in range(width)},
+                                        strings_can_be_null=False, quoted_strings_can_be_null=False)
+        try:
+            table = pa_csv.read_csv(pa.BufferReader(body), read_options=read, parse_options=options,
+                                    convert_options=convert)
+        except (pa.ArrowInvalid, ValueError):
+            if not few:
+                return None
+            few, types = set(), [kind] * width  # read again as plain cells
+    if table.num_rows != lines or table.num_columns > MAX_COLUMNS:
+        return None
+    if any(table.column(index).type != (types[index] if index < width else kind) for index in range(table.num_columns)):
+        return None  # a column beyond the first line's width, typed by Arrow: the general path
+    columns = {index: _text_column(table.column(index), None if utf8 else encoding)
+               for index in range(table.num_columns)}
+    cells = pd.DataFrame(columns, index=pd.RangeIndex(table.num_rows))
+    problems = _oversized_cells(cells)
+    return RawTable(cells=cells, encoding=encoding, delimiter=delimiter, notes=(), line_numbers=None,
+                    problems=tuple(problems))
