@@ -261,6 +261,19 @@ def compute_kpis(data: Any, year: int, *, filters: Any = None, as_of: dt.date | 
     return {kpi_id: _python(row[kpi_id], CATALOGUE[kpi_id].unit) for kpi_id in CATALOGUE}
 
 
+def compute_kpi(data: Any, year: int, kpi_id: str, *, filters: Any = None,
+                as_of: dt.date | None = None) -> float | int | None:
+    """One KPI for one academic year: ``compute_kpis(...)[kpi_id]``, computing that KPI alone (not cached)."""
+    kpi = CATALOGUE[kpi_id]
+    source = filtered(data, filters)
+    year_list = years_with(data, filters, year)
+    context = {"years": year_list, "home": _home(data), "as_of": as_of or dt.date.today()}
+    values = _call(kpi, _frames(source), context)
+    if values is None:
+        return None
+    return _python(values.reindex(pd.Index(year_list, dtype="int64")).astype("Float64").loc[int(year)], kpi.unit)
+
+
 def kpi_trend(data: Any, kpi_id: str, *, filters: Any = None, as_of: dt.date | None = None) -> pd.DataFrame:
     """One KPI over every year in the data: columns year (int64), value (Float64, <NA> = not available)."""
     if kpi_id not in CATALOGUE:

@@ -26,12 +26,13 @@ is "the same KPI, for the selection".
 from __future__ import annotations
 
 from dataclasses import dataclass
+from collections.abc import Iterator
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from metrics.rows import carry_rows, fold_name
+from metrics.rows import blank, carry_rows, fold_name
 from metrics.schema import EXPORTS
 from metrics.years import academic_year_bounds
 
@@ -165,8 +166,7 @@ def has_universities(frame: pd.DataFrame) -> bool:
     without it) and holds at least one name."""
     if UNIVERSITY_COLUMN not in frame.columns:
         return False
-    values = frame[UNIVERSITY_COLUMN]
-    return bool((values.notna() & (values.astype("str").str.strip() != "")).any())
+    return not bool(blank(frame[UNIVERSITY_COLUMN]).all())
 
 
 def filter_frame(frame: pd.DataFrame, name: str, filters: Filters) -> pd.DataFrame:
@@ -212,6 +212,29 @@ def apply_filters(data: Any, filters: Filters | None) -> Any:
     return data.replace_frames(**frames)
 
 
+def university_parts(data: Any, names: list[str]) -> Iterator[tuple[str, Any]]:
+    """(name, the data narrowed to that university) for each of ``names`` in turn: what `apply_filters` with
+    ``Filters(universities=(name,))`` gives (frames naming universities keep that one's rows, in their order;
+    the others stay whole). Each frame is grouped once, not searched once per university, and one part is
+    held at a time."""
+    keys = fold_name(pd.Series(list(names), dtype="str")).tolist()
+    groups = {}  # export -> (rows grouped by university, group bounds, folded name -> group)
+    for export, frame in data.frames.items():
+        if frame is not None and has_universities(frame):
+            codes, uniques = pd.factorize(fold_name(frame[UNIVERSITY_COLUMN]))
+            order = np.argsort(codes, kind="stable")  # each group's rows in frame order
+            bounds = np.searchsorted(codes[order], np.arange(len(uniques) + 1))
+            groups[export] = (order, bounds, {key: index for index, key in enumerate(uniques.tolist())})
+    for name, key in zip(names, keys):
+        frames = {}
+        for export, (order, bounds, position) in groups.items():
+            index = position.get(key)
+            rows = order[bounds[index]:bounds[index + 1]] if index is not None else order[:0]
+            frames[export] = data.frames[export].iloc[rows]
+            carry_rows(data.frames[export], frames[export], rows)
+        yield name, data.replace_frames(**frames)
+
+
 def universities(data: Any) -> list[str]:
     """The universities a data set holds (issue 12): the distinct names of every export's ``university`` column
     (names differing only in case or spacing are one, shown in their most frequent spelling), sorted; [] when no
@@ -220,7 +243,9 @@ def universities(data: Any) -> list[str]:
     for frame in data.frames.values():
         if frame is None or UNIVERSITY_COLUMN not in frame.columns:
             continue
-        counts = frame[UNIVERSITY_COLUMN].dropna().astype("str").map(lambda v: " ".join(v.split())).value_counts()
+        raw = frame[UNIVERSITY_COLUMN].value_counts(dropna=True)  # per distinct spelling (a category: its codes)
+        raw = raw[raw > 0]
+        counts = raw.groupby([" ".join(str(v).split()) for v in raw.index], sort=False).sum()
         folded = fold_name(pd.Series(counts.index, dtype="object"))
         for spelling, key, n in zip(counts.index, folded.tolist(), counts.tolist()):
             if isinstance(key, str) and key:

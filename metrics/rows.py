@@ -162,7 +162,8 @@ def adopt_student_row_arrays(students: pd.DataFrame, arrays: dict[str, np.ndarra
 
 
 def carry_rows(parent: pd.DataFrame, child: pd.DataFrame, keep: np.ndarray) -> None:
-    """``child`` is ``parent.loc[keep]``: give it the row-wise values already computed for the parent.
+    """``child`` is ``parent.loc[keep]`` (or ``parent.iloc[keep]``, positions): give it the row-wise values
+    already computed for the parent.
 
     Only values of a row alone (an id's code) are carried; a row selection that depends on the other
     rows (first row of a student in a year, first year seen) is computed again on the child.

@@ -240,3 +240,19 @@ def test_a_report_narrowed_to_one_university_is_that_universitys_and_names_it(fo
             expected = compute_kpis(alone, YEAR)[kpi]
             got = values.get(kpi)
             assert (got is None or pd.isna(got)) if expected is None else got == pytest.approx(expected), kpi
+
+
+def test_university_parts_are_what_the_universities_filter_keeps(folders):
+    from metrics.filters import university_parts
+
+    whole, _ = folders
+    names = universities(whole)
+    parts = dict(university_parts(whole, names + ["Nowhere University"]))
+    assert list(parts) == names + ["Nowhere University"]
+    for name in names + ["Nowhere University"]:
+        expected = apply_filters(whole, Filters(universities=(name,)))
+        assert sorted(parts[name].frames) == sorted(expected.frames)
+        for export, frame in expected.frames.items():
+            pd.testing.assert_frame_equal(parts[name].frames[export], frame, obj=f"{name}: {export}")
+    assert len(parts["Nowhere University"].frames["students"]) == 0
+    assert sum(len(parts[name].frames["students"]) for name in names) == len(whole.frames["students"])

@@ -21,7 +21,7 @@ import pandas as pd
 
 from metrics import vocabulary as V
 from metrics.catalogue import CATALOGUE
-from metrics.filters import Filters, universities
+from metrics.filters import Filters, universities, university_parts
 from metrics.sections import Block, Chart, SectionResult
 from metrics.sections.common import export_reason, missing_exports, with_reason
 
@@ -58,26 +58,27 @@ def comparison_values(data: Any, year: int, kpi: str = DEFAULT_KPI, filters: Any
     """Per university: a frame with university, value, previous, change (value − previous; None where either
     is missing), rank (1 = best: the highest value, or the lowest for a KPI where lower is better; <NA> without
     a value), sorted by rank; and the national total {value, previous, change} over all universities together."""
-    from metrics.engine import compute_kpis
+    from metrics.engine import compute_kpi
 
     kpi = check_kpi(kpi)
     year = int(year)
     base = filters if isinstance(filters, Filters) else Filters()
+    whole = replace(base, universities=())
 
-    def values(selection: Filters) -> tuple:
-        now = compute_kpis(data, year, filters=selection, as_of=as_of).get(kpi)
-        before = None if CATALOGUE[kpi].snapshot else compute_kpis(data, year - 1, filters=selection,
-                                                                   as_of=as_of).get(kpi)
+    def values(part: Any, selection: Filters) -> tuple:
+        now = compute_kpi(part, year, kpi, filters=selection, as_of=as_of)
+        before = None if CATALOGUE[kpi].snapshot else compute_kpi(part, year - 1, kpi, filters=selection, as_of=as_of)
         change = now - before if now is not None and before is not None else None
         return now, before, change
 
     rows = []
     names = compared_universities(data, base)
-    for name in names:
-        now, before, change = values(replace(base, universities=(name,)))
+    # Each university's part once (a ministry's folder holds hundreds), the other filters applied within it.
+    for name, part in university_parts(data, names):
+        now, before, change = values(part, whole)
         rows.append({"university": name, "value": now, "previous": before, "change": change})
     if not names and not universities(data):  # one university: the whole data, under its own name
-        now, before, change = values(replace(base, universities=()))
+        now, before, change = values(data, whole)
         rows.append({"university": _own_name(data, lang), "value": now, "previous": before, "change": change})
     frame = pd.DataFrame(rows, columns=["university", "value", "previous", "change"])
     for column in ("value", "previous", "change"):
@@ -85,7 +86,7 @@ def comparison_values(data: Any, year: int, kpi: str = DEFAULT_KPI, filters: Any
     ascending = not CATALOGUE[kpi].higher_is_better
     frame["rank"] = frame["value"].rank(method="min", ascending=ascending).astype("Int64")
     frame = frame.sort_values(["rank", "university"], na_position="last", kind="stable").reset_index(drop=True)
-    now, before, change = values(replace(base, universities=()))
+    now, before, change = values(data, whole)
     return frame, {"value": now, "previous": before, "change": change}
 
 
