@@ -44,9 +44,12 @@ benchmarks: $(STAMP)
 	$(PY) benchmarks/bench_store.py
 	$(PY) benchmarks/bench_snapshot.py
 	$(PY) benchmarks/bench_memory.py
+	$(PY) benchmarks/bench_scale.py
 	$(PY) benchmarks/bench_desk.py
 	$(PY) benchmarks/bench_kpis.py
 	$(PY) benchmarks/bench_report.py
 	$(PY) benchmarks/bench_dashboard.py
 	$(PY) benchmarks/bench_redraw.py
+	$(PY) benchmarks/bench_coldstart.py
+	$(PY) benchmarks/bench_pages.py
 	$(PY) benchmarks/bench_fuzz.py 480
