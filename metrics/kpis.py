@@ -37,6 +37,7 @@ import pandas as pd
 from metrics import countries
 from metrics.countries import CIS
 from metrics.outcomes import DROPPED_STATUSES, GRADUATED_STATUSES, NEW_STATUSES, retention_cohorts
+from metrics.memo import per_frame
 from metrics.rows import (
     active_partner_years,
     blank,
@@ -85,16 +86,21 @@ def _ratio(numerator: pd.Series | None, denominator: pd.Series | None, scale: fl
 
 
 def _count_by_year_masked(frame: pd.DataFrame, mask: np.ndarray, years: Sequence[int]) -> pd.Series:
-    """Sum of ``count`` (1 per row without it) per year over the rows of ``mask`` (a bincount: no grouping)."""
-    year = frame["year"].to_numpy(dtype="int64")[mask]
-    if not len(year):
+    """Sum of ``count`` (1 per row without it) per year over the rows of ``mask``: one bincount over the
+    frame's year offsets weighted by count × mask (no rows selected, no grouping)."""
+    if not len(frame):
         return per_year(pd.Series(dtype="int64"), years)
-    weights = frame["count"].to_numpy(dtype="int64")[mask] if "count" in frame.columns else None
+    low, offsets, weights = per_frame(frame, ("year_offsets",), lambda: _year_offsets(frame))
+    sums = np.bincount(offsets, weights=mask * weights)  # float64: exact below 2**53
+    return per_year(pd.Series(np.rint(sums).astype("int64"), index=np.arange(low, low + len(sums))), years)
+
+
+def _year_offsets(frame: pd.DataFrame) -> tuple[int, np.ndarray, np.ndarray]:
+    """(first year, each row's year − first year, each row's count: 1 without the column)."""
+    year = frame["year"].to_numpy(dtype="int64")
     low = int(year.min())
-    sums = np.bincount(year - low, weights=weights)  # float64 with weights: exact below 2**53
-    if weights is not None:
-        sums = np.rint(sums).astype("int64")
-    return per_year(pd.Series(sums, index=np.arange(low, low + len(sums))), years)
+    weights = frame["count"].to_numpy(dtype="int64") if "count" in frame.columns else np.ones(len(frame), "int64")
+    return low, (year - low).astype(np.intp), weights
 
 
 def _count_by_year(frame: pd.DataFrame, years: Sequence[int], column: str = "count") -> pd.Series:

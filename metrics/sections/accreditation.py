@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from metrics import breakdowns as B
@@ -36,8 +37,15 @@ def _source(data: Any, filters: Any):
 def _values(rows: pd.DataFrame, column: str) -> pd.Series:
     if column not in rows.columns:
         return pd.Series(B.UNKNOWN, index=rows.index, dtype=object)
-    text = rows[column].astype("object")
-    return text.map(lambda v: str(v).strip() if V.present(v) and str(v).strip() else B.UNKNOWN)
+    codes, uniques = pd.factorize(rows[column])  # each distinct value once; -1 (missing) takes the last label
+    labels = [str(v).strip() if V.present(v) and str(v).strip() else B.UNKNOWN for v in uniques.tolist()]
+    return pd.Series(np.array(labels + [B.UNKNOWN], dtype=object)[codes], index=rows.index, dtype=object)
+
+
+def _is_women(values: pd.Series) -> np.ndarray:
+    """True where sex is recorded F (stripped, any case), decided once per distinct value."""
+    codes, uniques = pd.factorize(values)
+    return np.array([str(v).strip().upper() == "F" for v in uniques.tolist()] + [False], dtype=bool)[codes]
 
 
 def foreign_students_by_country_and_split(data: Any, year: int, filters: Any = None) -> pd.DataFrame | None:
@@ -52,7 +60,7 @@ def foreign_students_by_country_and_split(data: Any, year: int, filters: Any = N
     country = rows["citizenship"].astype("object").where(rows["citizenship"].notna(), "~")
     parts = {"total": counts}
     if "sex" in rows.columns:
-        parts["women"] = counts.where(rows["sex"].astype("object").map(lambda v: str(v).strip().upper() == "F"), 0)
+        parts["women"] = counts.where(_is_women(rows["sex"]), 0)
     for column in SPLIT_COLUMNS:
         if column in rows.columns and rows[column].notna().any():
             values = _values(rows, column)
