@@ -244,8 +244,12 @@ def _keep_valid(key: str, options: list[str]) -> None:
         st.session_state[key] = [v for v in values if v in options]
 
 
+CLICKED_MAP = "_clicked_map"  # session state: (the map whose click set the country filter, the countries set)
+
+
 def select_countries_callback(chart_key: str):
-    """on_select callback for a map: the clicked countries join the country filter."""
+    """on_select callback for a map: the country filter becomes the map's selection (a click: that country;
+    Shift+click: one more). An empty selection changes nothing (the sidebar clears the filter)."""
     def callback() -> None:
         event = st.session_state.get(chart_key)
         selection = getattr(event, "selection", None) or (event or {}).get("selection", {})
@@ -253,9 +257,14 @@ def select_countries_callback(chart_key: str):
         codes = [p.get("location") for p in points if isinstance(p, dict) and isinstance(p.get("location"), str)
                  and _known_country(p.get("location"))]
         if codes:
-            current = list(st.session_state.get(COUNTRY_KEY) or [])
-            st.session_state[COUNTRY_KEY] = current + [c for c in codes if c not in current]
+            st.session_state[COUNTRY_KEY] = list(dict.fromkeys(codes))
+            st.session_state[CLICKED_MAP] = (chart_key, tuple(st.session_state[COUNTRY_KEY]))
     return callback
+
+
+def set_by_click(chart_key: str, countries: tuple[str, ...]) -> bool:
+    """Whether the country filter ``countries`` is what a click on the map ``chart_key`` set."""
+    return st.session_state.get(CLICKED_MAP) == (chart_key, tuple(countries))
 
 
 def clear_countries() -> None:

@@ -299,29 +299,38 @@ _figures: OrderedDict = OrderedDict()
 _figures_lock = threading.Lock()
 
 
-def _block_fingerprint(block) -> str:
+def block_fingerprint(block) -> str:
     """A digest of what a block's figure is made of (its chart, data and title); blocks alike, figures alike."""
-    content = (block.key, block.title, block.width, block.data, block.chart)
+    data = block.data
+    if isinstance(data, pd.DataFrame):  # column by column: a frame's own pickle changes when it is read back
+        data = (list(data.columns), [data[column].to_list() for column in data.columns], list(data.index),
+                [str(dtype) for dtype in data.dtypes])
+    content = (block.key, block.title, block.width, data, block.chart)
     return hashlib.blake2b(pickle.dumps(content, protocol=pickle.HIGHEST_PROTOCOL), digest_size=16).hexdigest()
 
 
-def block_figure(block, lang: str):
-    """charts.blocks.figure(block, lang), kept for blocks seen before (at most `FIGURE_CACHE_SIZE` figures).
+def block_figure(block, lang: str, selected: tuple[str, ...] = ()):
+    """charts.blocks.figure(block, lang), kept for blocks seen before (at most `FIGURE_CACHE_SIZE` figures);
+    for a map, ``selected`` countries are drawn selected (charts.maps.mark_selected).
 
     The figure is shared between reruns and sessions: callers draw it and never change it. Equal blocks
     give the very same figure (same JSON), so the chart keeps its element in the browser.
     """
     from charts.blocks import figure
+    from charts.maps import mark_selected
+
+    def build():
+        return mark_selected(figure(block, lang), selected) if selected else figure(block, lang)
 
     try:
-        key = (lang, _block_fingerprint(block))
+        key = (lang, block_fingerprint(block), tuple(selected))
     except Exception:  # noqa: BLE001 - something that does not pickle: build it, do not cache it
-        return figure(block, lang)
+        return build()
     with _figures_lock:
         if key in _figures:
             _figures.move_to_end(key)
             return _figures[key]
-    fig = figure(block, lang)
+    fig = build()
     with _figures_lock:
         _figures[key] = fig
         while len(_figures) > FIGURE_CACHE_SIZE:

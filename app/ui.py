@@ -189,9 +189,54 @@ def show_block(block, lang: str) -> None:
         table_with_downloads(block.table, key=block.key, lang=lang, file_stem=block.file_stem or block.key,
                              translated=True)
         return
-    fig = state.block_figure(block, lang)
+    selectable = block.chart.kind == "map" and block.chart.selectable
+    selected = map_selection(block) if selectable else ()
+    fig = state.block_figure(block, lang, selected)
     chart(fig, block.table, key=block.key, lang=lang, title=block.title, is_map=block.chart.kind == "map",
           selectable=block.chart.selectable, file_stem=block.file_stem or None, reason=block.reason)
+
+
+# A selectable map shows every country (the other filters apply) and marks the chosen ones. A click on it
+# must not redraw it: Plotly has already marked the clicked country in the browser, and redrawing a 1:50m
+# world is most of a click's cost. So the countries the figure marks (its "anchor") change only when the
+# map is drawn anew anyway (other data, another page) or when the country filter changed elsewhere (sidebar).
+MAP_ANCHORS = "_map_anchors"  # session state: {block key: (fingerprint, countries marked, countries seen)}
+MAP_PAGE = "_map_page"  # session state: the page the anchors belong to
+
+
+def map_selection(block) -> tuple[str, ...]:
+    """The countries a selectable map's figure marks as selected (see MAP_ANCHORS)."""
+    from app.filters import COUNTRY_KEY, set_by_click
+
+    countries = tuple(st.session_state.get(COUNTRY_KEY) or ())
+    anchors = st.session_state.setdefault(MAP_ANCHORS, {})
+    fingerprint = state.block_fingerprint(block)
+    previous = anchors.get(block.key)
+    if previous is None or previous[0] != fingerprint:  # drawn anew: it shows the filter as it is
+        marked = countries
+    elif previous[2] != countries and set_by_click(block.key, countries):  # this map's click: the browser shows it
+        marked = previous[1]
+    elif previous[2] != countries:  # changed in the sidebar: drawn anew
+        marked = countries
+    else:
+        marked = previous[1]
+    anchors[block.key] = (fingerprint, marked, countries)
+    return marked
+
+
+def whole_maps(result, name: str, filters, year: int, lang: str):
+    """``result`` with its selectable maps taken from the same section without the country filter: a map
+    narrowed to the clicked country would leave nothing else to click, and would be drawn anew."""
+    import dataclasses
+
+    if filters is None or not filters.countries:
+        return result
+    whole = state.section(name, dataclasses.replace(filters, countries=()), year, lang)
+    maps = {block.key: block for block in whole.blocks
+            if block.chart is not None and block.chart.kind == "map" and block.chart.selectable}
+    if not maps:
+        return result
+    return dataclasses.replace(result, blocks=tuple(maps.get(block.key, block) for block in result.blocks))
 
 
 def lazy_table(table: pd.DataFrame, *, key: str, lang: str, file_stem: str | None = None,
@@ -290,6 +335,9 @@ def page_header(name: str) -> tuple[str, int]:
     from app import filters
 
     lang = filters.language()
+    if st.session_state.get(MAP_PAGE) != name:  # another page: its maps are drawn anew
+        st.session_state[MAP_PAGE] = name
+        st.session_state[MAP_ANCHORS] = {}
     st.title(t(f"page.{name}", lang))
     if no_data_guard(lang):
         st.stop()
@@ -303,7 +351,8 @@ def section_page(name: str) -> None:
     from metrics.vocabulary import academic_year_label
 
     lang, year = page_header(name)
-    result = state.section(name, filters.current_filters(), year, lang)
+    chosen = filters.current_filters()
+    result = whole_maps(state.section(name, chosen, year, lang), name, chosen, year, lang)
     export_notice(result.exports, lang)
     st.caption(t("common.scorecard_year", lang, year=academic_year_label(year)))
     section(result, lang)

@@ -277,6 +277,24 @@ def choropleth(frame: pd.DataFrame, *, value: str = "value", country: str = "cou
     return style_geo(fig, template=template)
 
 
+# Countries outside the selection stay on the map, paler (Plotly's own look for unselected points).
+UNSELECTED_OPACITY = 0.3
+
+
+def mark_selected(fig: go.Figure, codes) -> go.Figure:
+    """A copy of a map (from `choropleth`) on which the countries ``codes`` (ISO alpha-3) are selected and
+    the others drawn paler, as after a click on them; ``fig`` itself is not changed. No codes: ``fig``."""
+    chosen = set(codes or ())
+    if not chosen:
+        return fig
+    marked = go.Figure(fig)
+    for trace in marked.data:
+        if trace.type in ("choropleth", "scattergeo") and trace.locations is not None:
+            trace.selectedpoints = [i for i, code in enumerate(trace.locations) if code in chosen]
+            trace.unselected = {"marker": {"opacity": UNSELECTED_OPACITY}}
+    return marked
+
+
 def names_hover(names_per_country: list[list[str]] | pd.Series) -> list[str]:
     """'<br>• name' lines for each country (names escaped), at most :data:`MAX_NAMES_IN_HOVER` then '…'."""
     out = []

@@ -308,9 +308,9 @@ LABELS: dict[str, dict[str, str]] = {
     "kpi_na.no_value": {"en": "no value for this year (no rows, or a zero or unknown denominator)",
                         "ru": "нет значения за этот год (нет строк или знаменатель равен нулю или неизвестен)",
                         "uz": "bu yil uchun qiymat yoʻq (qatorlar yoʻq yoki maxraj nol yoki nomaʼlum)"},
-    "map.click_hint": {"en": "Click a country to narrow the dashboard to it.",
-                       "ru": "Щёлкните по стране, чтобы показать только её.",
-                       "uz": "Faqat shu davlatni koʻrish uchun uni bosing."},
+    "map.click_hint": {"en": "Click a country to narrow the dashboard to it; Shift+click adds another.",
+                       "ru": "Щёлкните по стране, чтобы показать только её; Shift+щелчок добавляет ещё одну.",
+                       "uz": "Faqat shu davlatni koʻrish uchun uni bosing; Shift+bosish yana birini qoʻshadi."},
     # --- regions ---------------------------------------------------------------------------
     "region.Africa": {"en": "Africa", "ru": "Африка", "uz": "Afrika"},
     "region.Asia": {"en": "Asia", "ru": "Азия", "uz": "Osiyo"},

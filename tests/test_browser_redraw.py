@@ -53,3 +53,29 @@ def test_unchanged_charts_keep_their_dom_node_across_a_filter_change(server, pag
     # the map and the bar charts of the scorecard year are the same: same node, not drawn again
     assert [after[i] for i in range(len(after)) if i != 1] == [before[i] for i in range(len(before)) if i != 1]
     assert not page.locator("[data-testid='stException']").count()
+
+
+SELECTED_SHAPES = """() => [...document.querySelectorAll('[data-testid="stPlotlyChart"]')[0]
+  .querySelectorAll('path.choroplethlocation')].filter(p => Number(getComputedStyle(p).opacity) > 0.9).length"""
+SHAPES = """() => document.querySelectorAll('[data-testid="stPlotlyChart"]')[0]
+  .querySelectorAll('path.choroplethlocation').length"""
+
+
+def test_a_map_click_keeps_the_map_and_redraws_the_rest(server, page):  # noqa: F811
+    """The clicked map is not drawn again (Plotly has marked the country in the browser); it still shows every
+    country, the clicked one at full colour; the charts the click narrowed are drawn anew."""
+    page.goto(f"{server}/students")
+    wait_drawn(page, True, charts=6)
+    shapes = page.evaluate(SHAPES)
+    assert shapes > 1 and page.evaluate(SELECTED_SHAPES) == shapes  # nothing selected: all at full colour
+    before = page.evaluate(MARK)
+    page.locator("[data-testid='stPlotlyChart']").first.locator("path.choroplethlocation").first.click(force=True)
+    page.wait_for_function("() => location.search.includes('country=')", timeout=DRAW_TIMEOUT)
+    page.get_by_text("Clear countries").wait_for(timeout=DRAW_TIMEOUT)
+    wait_drawn(page, True, charts=6)
+    after = page.evaluate(MARKS)
+    assert after[0] == before[0]  # the map: the same node
+    assert all(mark is None for mark in after[1:])  # every other chart narrowed to the country: drawn anew
+    assert page.evaluate(SHAPES) == shapes  # every country is still there to click
+    assert page.evaluate(SELECTED_SHAPES) == 1  # the clicked one stands out
+    assert not page.locator("[data-testid='stException']").count()

@@ -122,23 +122,78 @@ def test_country_filter_from_a_map_click(app, data, years):
     assert shown_metrics(app) == expected_metrics(data, years[-1], filters_of(years))
 
 
-def test_map_click_callback_adds_the_country(v2_pages):
+def _map_spec(at) -> dict:
+    import json
+
+    return json.loads(at.get("plotly_chart")[0].proto.spec)
+
+
+def _selected(spec) -> list[str]:
+    trace = spec["data"][0]
+    return [trace["locations"][i] for i in trace.get("selectedpoints") or []]
+
+
+def test_a_map_click_keeps_the_map_and_narrows_the_rest(app, data, years):
+    """The students map shows every country whatever the country filter (the other filters apply) and marks
+    the chosen ones; after a click on it, its figure is the one the browser already has (kept mounted, the
+    click's own selection showing), while the KPIs narrow; a change in the sidebar draws it anew."""
+    import json
+
+    from metrics import breakdowns
+
+    app.switch_page("pages/students.py").run()
+    whole = _map_spec(app)
+    every = breakdowns.foreign_students_map(data, years[-1])
+    assert sorted(whole["data"][0]["locations"]) == sorted(c for c in every["country"] if c == c)
+    assert _selected(whole) == []
+    # a click on India: what its callback (select_countries_callback, tested below) leaves in the state
+    app.session_state["f_countries"] = ["IND"]
+    app.session_state["_clicked_map"] = ("students_map", ("IND",))
+    app.run()
+    no_errors(app)
+    assert _map_spec(app) == whole  # the same figure: the browser keeps its chart
+    trend = json.loads(app.get("plotly_chart")[1].proto.spec)["data"][0]  # the rest narrows to India
+    india = breakdowns.foreign_students_per_year(data, filters_of(years, countries=("IND",)))
+    assert trend["y"] == [int(v) for v in india["foreign_students"]]
+    assert trend["y"] != [int(v) for v in breakdowns.foreign_students_per_year(data, filters_of(years))["foreign_students"]]
+    # the sidebar takes India away and puts China in its place: drawn anew, China marked
+    app.session_state["f_countries"] = ["CHN"]
+    app.run()
+    marked = _map_spec(app)
+    assert _selected(marked) == ["CHN"]
+    assert sorted(marked["data"][0]["locations"]) == sorted(whole["data"][0]["locations"])
+
+
+def test_map_click_callback_sets_the_countries_to_the_selection(v2_pages):
+    """A click selects that country (the one chosen before is replaced), Shift+click selections keep every
+    selected country, an empty selection (a double click) leaves the filter alone."""
     from streamlit.testing.v1 import AppTest
 
     def script():
         import streamlit as st
 
-        from app.filters import COUNTRY_KEY, select_countries_callback
+        from app.filters import COUNTRY_KEY, select_countries_callback, set_by_click
 
         st.session_state.setdefault(COUNTRY_KEY, ["KAZ"])
-        if st.button("click", key="simulate"):
-            st.session_state["map"] = {"selection": {"points": [{"location": "IND"}, {"location": "KAZ"}]}}
-            select_countries_callback("map")()
+        points = {"one": [{"location": "IND"}], "two": [{"location": "UZB"}, {"location": "IND"}],
+                  "none": [], "unknown": [{"location": "XXX"}]}
+        for name, chosen in points.items():
+            if st.button(name, key=name):
+                st.session_state["map"] = {"selection": {"points": chosen}}
+                select_countries_callback("map")()
         st.write(",".join(st.session_state[COUNTRY_KEY]))
+        st.write(str(set_by_click("map", tuple(st.session_state[COUNTRY_KEY]))))
 
     at = AppTest.from_function(script).run()
-    at.button(key="simulate").click().run()
-    assert at.markdown[-1].value == "KAZ,IND"
+    assert [m.value for m in at.markdown[-2:]] == ["KAZ", "False"]
+    at.button(key="one").click().run()
+    assert [m.value for m in at.markdown[-2:]] == ["IND", "True"]
+    at.button(key="two").click().run()
+    assert [m.value for m in at.markdown[-2:]] == ["UZB,IND", "True"]
+    at.button(key="none").click().run()
+    assert at.markdown[-2].value == "UZB,IND"
+    at.button(key="unknown").click().run()
+    assert at.markdown[-2].value == "UZB,IND"
 
 
 def test_switching_language_changes_labels(app, data, years):
