@@ -30,6 +30,7 @@ import pandas as pd
 from metrics import memo
 from metrics.catalogue import CATALOGUE
 from metrics.filters import apply_filters
+from metrics.memo import per_frame
 from metrics.rows import has_columns
 from metrics.schema import EXPORTS
 from metrics.targets import TREND_YEARS, target_status
@@ -66,7 +67,7 @@ def available_years(data: Any) -> list[int]:
     for name in DATA_YEAR_EXPORTS:
         frame = frames.get(name)
         if frame is not None and "year" in frame.columns:
-            years.update(int(y) for y in frame["year"].dropna().unique())
+            years.update(per_frame(frame, ("years",), lambda f=frame: {int(y) for y in f["year"].dropna().unique()}))
     if not years:
         partners = frames.get("partners")
         if has_columns(partners, "signed"):

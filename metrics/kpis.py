@@ -87,19 +87,25 @@ def _ratio(numerator: pd.Series | None, denominator: pd.Series | None, scale: fl
 
 def _count_by_year_masked(frame: pd.DataFrame, mask: np.ndarray, years: Sequence[int]) -> pd.Series:
     """Sum of ``count`` (1 per row without it) per year over the rows of ``mask``: one bincount over the
-    frame's year offsets weighted by count × mask (no rows selected, no grouping)."""
+    frame's year offsets of those rows, weighted by their count unless every count is 1 (no grouping)."""
     if not len(frame):
         return per_year(pd.Series(dtype="int64"), years)
     low, offsets, weights = per_frame(frame, ("year_offsets",), lambda: _year_offsets(frame))
-    sums = np.bincount(offsets, weights=mask * weights)  # float64: exact below 2**53
-    return per_year(pd.Series(np.rint(sums).astype("int64"), index=np.arange(low, low + len(sums))), years)
+    span = int(offsets.max()) + 1
+    if weights is None:  # a row is one student: count the rows
+        sums = np.bincount(offsets[mask], minlength=span)
+    else:
+        sums = np.rint(np.bincount(offsets[mask], weights=weights[mask], minlength=span))  # exact below 2**53
+    return per_year(pd.Series(sums.astype("int64"), index=np.arange(low, low + span)), years)
 
 
-def _year_offsets(frame: pd.DataFrame) -> tuple[int, np.ndarray, np.ndarray]:
-    """(first year, each row's year − first year, each row's count: 1 without the column)."""
+def _year_offsets(frame: pd.DataFrame) -> tuple[int, np.ndarray, np.ndarray | None]:
+    """(first year, each row's year − first year, each row's count: None when every row counts 1)."""
     year = frame["year"].to_numpy(dtype="int64")
     low = int(year.min())
-    weights = frame["count"].to_numpy(dtype="int64") if "count" in frame.columns else np.ones(len(frame), "int64")
+    weights = frame["count"].to_numpy(dtype="int64") if "count" in frame.columns else None
+    if weights is not None and bool((weights == 1).all()):
+        weights = None
     return low, (year - low).astype(np.intp), weights
 
 

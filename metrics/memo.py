@@ -38,7 +38,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from typing import Any
 
-ROWS_SIZE = 256
+ROWS_SIZE = 1024  # entries of dead frames leave at once: this bounds the values of frames alive
 KPI_TABLES_SIZE = 32
 FILTERED_SIZE = 1  # a filtered copy of a large export is big: keep only the latest (1 M rows: 0.8 GB peak after
 # 30 filter combinations with 1, 1.8 GB with 4)

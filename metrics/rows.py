@@ -57,7 +57,9 @@ def has_values(frame: Frame, column: str) -> bool:
     """
     if frame is None or column not in frame.columns:
         return False
-    return not len(frame) or not bool(blank(frame[column]).all())
+    if not len(frame):
+        return True
+    return per_frame(frame, ("has_values", column), lambda: not bool(blank(frame[column]).all()))
 
 
 def blank(values: pd.Series) -> np.ndarray:
@@ -92,6 +94,8 @@ def in_folded(values: pd.Series, accepted: frozenset[str]) -> np.ndarray:
 
 def is_foreign(country: pd.Series, home: str) -> np.ndarray:
     """True where a country is not the home country; unresolved (<NA>) counts as foreign."""
+    if isinstance(country.dtype, pd.CategoricalDtype):  # through the codes: missing is not home
+        return ~is_in(country, (home,))
     same = country.eq(home)
     return ~same.fillna(False).to_numpy(dtype=bool)
 
@@ -141,6 +145,9 @@ def student_id_codes(students: pd.DataFrame) -> np.ndarray:
 
 ACTIVE_MASK = ("active_mask",)
 FIRST_SEEN = ("first_seen",)
+GROUP_PREVIOUS = ("group_previous",)
+PARENT_ROWS = ("parent_rows",)  # a filtered frame: (its parent's GROUP_PREVIOUS, the parent rows it kept)
+CHAIN_STEPS = 32  # a filtered frame's first rows: looked for this far back in a group, else computed anew
 
 
 def student_row_arrays(students: pd.DataFrame) -> dict[str, np.ndarray]:
@@ -148,13 +155,35 @@ def student_row_arrays(students: pd.DataFrame) -> dict[str, np.ndarray]:
     are active, each row's first year seen): what `metrics.snapshot` keeps with the frame."""
     arrays = {"active_mask": active_student_mask(students)}
     if "student_id" in students.columns:
-        arrays.update(id_codes=student_id_codes(students), first_seen=first_year_seen(students).to_numpy())
+        arrays.update(id_codes=student_id_codes(students), first_seen=first_year_seen(students).to_numpy(),
+                      group_previous=group_previous(students))
     return arrays
+
+
+def group_previous(students: pd.DataFrame) -> np.ndarray:
+    """For every row, the position of the previous row of the same student id in the same year (-1 for a
+    student's first row of a year and for rows without an id). Computed once per frame (a sort of ten
+    million keys: kept with the snapshot); a filtered frame finds its rows counted once from it."""
+    def compute() -> np.ndarray:
+        codes = student_id_codes(students)
+        position = np.int32 if len(students) < 2**31 else np.int64
+        previous = np.full(len(students), -1, dtype=position)
+        if not len(students):
+            return previous
+        year = students["year"].to_numpy(dtype="int64")
+        key = np.where(codes >= 0, (year - year.min()) * (int(codes.max()) + 2) + codes, -1)
+        order = np.argsort(key, kind="stable")  # within a key, rows in their order
+        ordered = key[order]
+        same = (ordered[1:] == ordered[:-1]) & (ordered[1:] >= 0)
+        previous[order[1:][same]] = order[:-1][same]
+        return previous
+    return per_frame(students, GROUP_PREVIOUS, compute)
 
 
 def adopt_student_row_arrays(students: pd.DataFrame, arrays: dict[str, np.ndarray]) -> None:
     """Take ``arrays`` (`student_row_arrays` of an equal frame) as this frame's: not computed again."""
-    keys = {"id_codes": ID_CODES, "active_mask": ACTIVE_MASK, "first_seen": FIRST_SEEN}
+    keys = {"id_codes": ID_CODES, "active_mask": ACTIVE_MASK, "first_seen": FIRST_SEEN,
+            "group_previous": GROUP_PREVIOUS}
     if set(arrays) - set(keys) or any(len(values) != len(students) for values in arrays.values()):
         raise ValueError("row values of another frame")
     for name, values in arrays.items():
@@ -165,12 +194,49 @@ def carry_rows(parent: pd.DataFrame, child: pd.DataFrame, keep: np.ndarray) -> N
     """``child`` is ``parent.loc[keep]`` (or ``parent.iloc[keep]``, positions): give it the row-wise values
     already computed for the parent.
 
-    Only values of a row alone (an id's code) are carried; a row selection that depends on the other
-    rows (first row of a student in a year, first year seen) is computed again on the child.
+    Values of a row alone (an id's code) are carried as they are. Those that depend on the other rows
+    (first row of a student in a year, first year seen) are carried only when every row is kept; else the
+    child keeps which parent rows it has, and finds its first rows through the parent's `group_previous`
+    (`_first_rows_kept`) instead of hashing every (year, id) again. The first year seen is computed anew.
     """
     found, codes = ROWS.get(parent, ID_CODES)
     if found:
         ROWS.put(child, ID_CODES, codes[keep])
+    keep = np.asarray(keep)
+    if keep.dtype == bool and len(keep) == len(parent) and keep.all():  # every row: every value is the same
+        for key in (ACTIVE_MASK, FIRST_SEEN, GROUP_PREVIOUS):
+            found, values = ROWS.get(parent, key)
+            if found:
+                ROWS.put(child, key, values.copy(deep=False) if isinstance(values, pd.Series) else values)
+        return
+    found, previous = ROWS.get(parent, GROUP_PREVIOUS)
+    if found:
+        if keep.dtype != bool:  # positions: in the parent's order, each once
+            if len(keep) > 1 and not bool((np.diff(keep) > 0).all()):
+                return
+            kept = np.zeros(len(parent), dtype=bool)
+            kept[keep] = True
+            keep = kept
+        ROWS.put(child, PARENT_ROWS, (previous, keep))
+
+
+def _first_rows_kept(previous: np.ndarray, kept: np.ndarray) -> np.ndarray | None:
+    """For the rows of a filtered frame (``kept`` rows of its parent): True where no earlier row of the same
+    student and year was kept, from the parent's `group_previous`; None when a group is too long to follow."""
+    positions = np.flatnonzero(kept)
+    first = np.ones(len(positions), dtype=bool)
+    back = previous[positions].astype(np.int64)
+    open_ = np.flatnonzero(back >= 0)  # rows with an earlier row in the parent: was one of those kept?
+    back = back[open_]
+    for _ in range(CHAIN_STEPS):
+        if not len(open_):
+            return first
+        hit = kept[back]
+        first[open_[hit]] = False
+        open_, back = open_[~hit], previous[back[~hit]].astype(np.int64)
+        more = back >= 0
+        open_, back = open_[more], back[more]
+    return first if not len(open_) else None
 
 
 def active_student_mask(students: pd.DataFrame) -> np.ndarray:
@@ -183,6 +249,10 @@ def _active_student_mask(students: pd.DataFrame) -> np.ndarray:
     if "status" in students.columns:
         keep &= ~in_folded(students["status"], INACTIVE_STATUSES)
     if "student_id" in students.columns and len(students):
+        found, carried = ROWS.get(students, PARENT_ROWS)
+        first = _first_rows_kept(*carried) if found else None
+        if first is not None:  # a filtered frame: its parent's groups, followed back
+            return keep & first
         codes = student_id_codes(students)
         has_id = codes >= 0
         year = students["year"].to_numpy(dtype="int64")
@@ -223,7 +293,7 @@ def first_year_seen(students: pd.DataFrame) -> pd.Series:
         year = students["year"].to_numpy(dtype="int64")
         valid = codes >= 0
         first = np.full(int(codes.max()) + 1 if valid.any() else 0, np.iinfo("int64").max, dtype="int64")
-        np.minimum.at(first, codes[valid], year[valid])
+        np.minimum.at(first, codes[valid], year[valid])  # (faster than one pass per year, or a sort by year)
         out = np.full(len(students), -1, dtype="int64")
         out[valid] = first[codes[valid]]
         return pd.Series(out, index=students.index)
@@ -234,12 +304,38 @@ def foreign_students_by_country_and_year(students: pd.DataFrame, home: str) -> p
     """Foreign students per year and citizenship (ISO3; <NA> = unknown): year, country, students."""
     def compute() -> pd.DataFrame:
         mask = foreign_student_mask(students, home)
+        if isinstance(students["citizenship"].dtype, pd.CategoricalDtype) and mask.any():
+            return _by_country_and_year_codes(students, mask)
         counts = students["count"].to_numpy()[mask] if "count" in students.columns else np.ones(int(mask.sum()), int)
         keys = [pd.Series(students["year"].to_numpy()[mask], name="year"),
                 pd.Series(students["citizenship"].array[mask], name="citizenship")]
         return (pd.Series(counts).groupby(keys, dropna=False).sum()
                 .rename("students").reset_index().rename(columns={"citizenship": "country"}))
     return per_frame(students, ("by_country", home), compute).copy()
+
+
+def _by_country_and_year_codes(students: pd.DataFrame, mask: np.ndarray) -> pd.DataFrame:
+    """`foreign_students_by_country_and_year` of a category citizenship column, by one bincount over
+    (year, country code) of the rows of ``mask``: the groups of a groupby by year and country (its order:
+    years ascending, countries in category order, unknown last), without sorting ten million keys."""
+    citizenship = students["citizenship"]
+    width = len(citizenship.cat.categories) + 1  # the last: unknown (code -1)
+    codes = citizenship.cat.codes.to_numpy()[mask].astype(np.intp)
+    codes[codes < 0] = width - 1
+    year = students["year"].to_numpy()[mask]
+    low = int(year.min())
+    cells = (year - low).astype(np.intp) * width + codes
+    rows = np.bincount(cells)
+    if "count" in students.columns:
+        counts = students["count"].to_numpy()[mask]
+        sums = np.rint(np.bincount(cells, weights=counts)).astype(counts.dtype)
+    else:
+        sums = rows
+    seen = np.flatnonzero(rows)  # the groups that have rows, in order
+    code = seen % width
+    country = pd.Categorical.from_codes(np.where(code == width - 1, -1, code), dtype=citizenship.dtype)
+    return pd.DataFrame({"year": (seen // width + low).astype(year.dtype), "country": country,
+                         "students": sums[seen]})
 
 
 def university_total(totals: pd.DataFrame, column: str, years: Sequence[int]) -> pd.Series:

@@ -54,7 +54,8 @@ from metrics.validation import FileReport, Issue
 
 log = logging.getLogger(__name__)
 
-FORMAT = 2  # of the snapshot files; bump when their layout changes (2: the students' row values)
+FORMAT = 3  # of the snapshot files; bump when their layout changes (2: the students' row values; 3: columns
+# without any value not in the Parquet file)
 SNAPSHOT_DIR = ".snapshots"
 FRAME_FILE = "frame.parquet"
 ROWS_FILE = "rows.npz"  # `metrics.rows.student_row_arrays` of the students frame
@@ -156,13 +157,23 @@ def decode_issues(rows) -> list[Issue]:
 EMPTY_CATEGORIES = pd.CategoricalDtype(pd.Index([], dtype="str"))
 
 
-def _text_categories(frame: pd.DataFrame, recorded: list[list[str]]) -> pd.DataFrame:
-    """Categorical columns without any category (every value missing) read back as ingestion made them:
-    Parquet keeps no type for an empty category list (nor, in a frame without rows, the categorical)."""
-    empty = repr(EMPTY_CATEGORIES)
-    wrong = {name: EMPTY_CATEGORIES for name, dtype in recorded
-             if dtype == empty and name in frame.columns and repr(frame[name].dtype) != empty}
-    return frame.astype(wrong) if wrong else frame
+def _without_values(frame: pd.DataFrame) -> list[str]:
+    """Categorical columns without any category: every value missing (an export's absent optional column)."""
+    return [str(name) for name, dtype in frame.dtypes.items()
+            if isinstance(dtype, pd.CategoricalDtype) and len(dtype.categories) == 0]
+
+
+def _with_empty_columns(frame: pd.DataFrame, rows: int, recorded: list[list[str]], empty: list[str]) -> pd.DataFrame:
+    """The frame read back with its columns without values (``empty``, kept out of the Parquet file) made
+    again as ingestion made them, every column in its recorded place. Parquet keeps no type for an empty
+    category list, and reading ten million missing values back costs seconds; codes of -1 cost nothing."""
+    if not empty:
+        return frame
+    if not len(frame.columns):
+        frame = pd.DataFrame(index=pd.RangeIndex(rows))
+    missing = pd.Categorical.from_codes(np.full(len(frame), -1, dtype=np.int8), dtype=EMPTY_CATEGORIES)
+    frame = frame.assign(**{name: missing for name in empty})
+    return frame[[name for name, _ in recorded]]
 
 
 def _dtypes(frame: pd.DataFrame) -> list[list[str]]:
@@ -261,7 +272,8 @@ class _Snapshots:
                         "sha256": sha256, "mappings": digest}
             if any(part.get(name) != value for name, value in expected.items()):
                 raise ValueError("snapshot made from something else")
-            frame = _text_categories(pd.read_parquet(folder / FRAME_FILE, engine="pyarrow"), part["dtypes"])
+            frame = _with_empty_columns(pd.read_parquet(folder / FRAME_FILE, engine="pyarrow"), part["rows"],
+                                        part["dtypes"], part["empty_columns"])
             if len(frame) != part["rows"] or _dtypes(frame) != part["dtypes"]:
                 raise ValueError("snapshot frame differs from its record")
             if part.get("row_values"):
@@ -291,7 +303,8 @@ class _Snapshots:
         report_fields = {name: getattr(report, name) for name in FileReport.__dataclass_fields__ if name != "path"}
         part = {"format": FORMAT, "code_version": self.code, "export": export, "file": path.name,
                 "sha256": report.sha256, "size": stat.st_size, "mtime_ns": stat.st_mtime_ns, "mappings": digest,
-                "rows": len(frame), "dtypes": _dtypes(frame), "report": report_fields, "issues": encoded,
+                "rows": len(frame), "dtypes": _dtypes(frame), "empty_columns": _without_values(frame),
+                "report": report_fields, "issues": encoded,
                 "created": time.time()}
         arrays = rows.student_row_arrays(frame) if export == "students" else {}
         part["row_values"] = sorted(arrays)
@@ -300,7 +313,7 @@ class _Snapshots:
         tmp = self.root / f"{TMP_PREFIX}{uuid.uuid4().hex}"
         os.mkdir(tmp)
         try:
-            frame.to_parquet(tmp / FRAME_FILE, engine="pyarrow", index=False)
+            frame.drop(columns=part["empty_columns"]).to_parquet(tmp / FRAME_FILE, engine="pyarrow", index=False)
             if arrays:  # seconds to compute again for ten million students: kept with the frame
                 np.savez(tmp / ROWS_FILE, **arrays)
             with open(tmp / PART_FILE, "w", encoding="utf-8") as handle:

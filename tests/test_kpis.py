@@ -812,3 +812,30 @@ def test_kpi_table_gives_the_reason_for_every_missing_value():
     assert table.loc["active_partners", "reason"] == "no partners export in the data folder"
     assert table.loc["foreign_students", "reason"] is None
     assert table["reason"].notna().sum() == table["value"].isna().sum()
+
+
+def test_foreign_students_by_country_and_year_of_category_columns_match_a_groupby_by_hand():
+    """The category path (one bincount over year × country code) against a plain groupby of the same rows:
+    counts, unknown countries (last in their year), zero-count groups kept, years and countries in order."""
+    import numpy as np
+    import pandas as pd
+
+    from metrics.rows import foreign_students_by_country_and_year
+
+    rng = np.random.default_rng(5)
+    rows = 500
+    country = rng.choice(["IND", "CHN", "UZB", None], rows).astype(object)
+    frame = pd.DataFrame({"year": rng.integers(2019, 2024, rows),
+                          "citizenship": pd.Categorical(country, categories=["CHN", "IND", "KAZ", "UZB"]),
+                          "count": rng.integers(0, 4, rows)})
+    frame.loc[7, ["year", "citizenship", "count"]] = [2019, "KAZ", 0]  # a group of one row counting 0
+    got = foreign_students_by_country_and_year(frame, "UZB")
+    foreign = frame[frame["citizenship"].astype(object) != "UZB"]
+    by_hand = {}
+    for year, code, count in zip(foreign["year"], foreign["citizenship"].astype(object), foreign["count"]):
+        key = (int(year), code if isinstance(code, str) else None)
+        by_hand[key] = by_hand.get(key, 0) + int(count)
+    order = sorted(by_hand, key=lambda k: (k[0], k[1] is None, k[1] or ""))
+    assert [(int(y), c if isinstance(c, str) else None) for y, c in zip(got["year"], got["country"])] == order
+    assert [int(v) for v in got["students"]] == [by_hand[k] for k in order]
+    assert by_hand[(2019, "KAZ")] == 0 and (2019, "KAZ") in order
