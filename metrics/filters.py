@@ -32,7 +32,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from metrics.rows import blank, carry_rows, fold_name
+from metrics.rows import blank, carry_rows, fold_name, folded_codes
 from metrics.schema import EXPORTS
 from metrics.years import academic_year_bounds
 
@@ -221,10 +221,12 @@ def university_parts(data: Any, names: list[str]) -> Iterator[tuple[str, Any]]:
     groups = {}  # export -> (rows grouped by university, group bounds, folded name -> group)
     for export, frame in data.frames.items():
         if frame is not None and has_universities(frame):
-            codes, uniques = pd.factorize(fold_name(frame[UNIVERSITY_COLUMN]))
+            codes, uniques = folded_codes(frame[UNIVERSITY_COLUMN])
+            if len(uniques) < 2**15:  # a stable sort of 16-bit numbers is a radix sort: 10 M rows 1 s -> 0.1 s
+                codes = codes.astype(np.int16)
             order = np.argsort(codes, kind="stable")  # each group's rows in frame order
             bounds = np.searchsorted(codes[order], np.arange(len(uniques) + 1))
-            groups[export] = (order, bounds, {key: index for index, key in enumerate(uniques.tolist())})
+            groups[export] = (order, bounds, {key: index for index, key in enumerate(uniques)})
     for name, key in zip(names, keys):
         frames = {}
         for export, (order, bounds, position) in groups.items():

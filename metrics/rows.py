@@ -115,6 +115,17 @@ def fold_name(values: pd.Series) -> pd.Series:
     return pd.Series(folded[codes], index=values.index, dtype="str", name=values.name)
 
 
+def folded_codes(values: pd.Series) -> tuple[np.ndarray, list]:
+    """(a code per value, the folded names in code order): `pd.factorize(fold_name(values))`, numbering aside;
+    a category column folds its categories, not every row. Blank and missing values get -1."""
+    if not isinstance(values.dtype, pd.CategoricalDtype):
+        codes, uniques = pd.factorize(fold_name(values))
+        return codes, uniques.tolist()
+    folded_codes_, uniques = pd.factorize(fold_name(pd.Series(values.cat.categories, dtype="object")))
+    per_category = np.append(folded_codes_, -1)  # code -1 (missing) stays -1
+    return per_category[values.cat.codes.to_numpy()], uniques.tolist()
+
+
 def id_codes(values: pd.Series) -> np.ndarray:
     """Integer codes of ids (ingestion strips text, so ids compare as written); -1 for missing or blank ids."""
     if isinstance(values.dtype, pd.CategoricalDtype):  # ingestion keeps ids as categories: the codes are there
@@ -210,20 +221,27 @@ def carry_rows(parent: pd.DataFrame, child: pd.DataFrame, keep: np.ndarray) -> N
                 ROWS.put(child, key, values.copy(deep=False) if isinstance(values, pd.Series) else values)
         return
     found, previous = ROWS.get(parent, GROUP_PREVIOUS)
-    if found:
-        if keep.dtype != bool:  # positions: in the parent's order, each once
-            if len(keep) > 1 and not bool((np.diff(keep) > 0).all()):
-                return
-            kept = np.zeros(len(parent), dtype=bool)
-            kept[keep] = True
-            keep = kept
-        ROWS.put(child, PARENT_ROWS, (previous, keep))
+    if found and (keep.dtype == bool or len(keep) < 2 or bool((np.diff(keep) > 0).all())):
+        ROWS.put(child, PARENT_ROWS, (previous, keep))  # (positions only in the parent's order, each once)
 
 
 def _first_rows_kept(previous: np.ndarray, kept: np.ndarray) -> np.ndarray | None:
-    """For the rows of a filtered frame (``kept`` rows of its parent): True where no earlier row of the same
-    student and year was kept, from the parent's `group_previous`; None when a group is too long to follow."""
-    positions = np.flatnonzero(kept)
+    """For the rows of a filtered frame (``kept``: a mask of its parent's rows, or their positions, ascending):
+    True where no earlier row of the same student and year was kept, from the parent's `group_previous`;
+    None when a group is too long to follow."""
+    if kept.dtype == bool:
+        positions = np.flatnonzero(kept)
+
+        def was_kept(rows: np.ndarray) -> np.ndarray:
+            return kept[rows]
+    else:
+        positions = kept
+
+        def was_kept(rows: np.ndarray) -> np.ndarray:
+            if not len(positions):
+                return np.zeros(len(rows), dtype=bool)
+            found = np.minimum(np.searchsorted(positions, rows), len(positions) - 1)
+            return positions[found] == rows
     first = np.ones(len(positions), dtype=bool)
     back = previous[positions].astype(np.int64)
     open_ = np.flatnonzero(back >= 0)  # rows with an earlier row in the parent: was one of those kept?
@@ -231,7 +249,7 @@ def _first_rows_kept(previous: np.ndarray, kept: np.ndarray) -> np.ndarray | Non
     for _ in range(CHAIN_STEPS):
         if not len(open_):
             return first
-        hit = kept[back]
+        hit = was_kept(back)
         first[open_[hit]] = False
         open_, back = open_[~hit], previous[back[~hit]].astype(np.int64)
         more = back >= 0

@@ -362,3 +362,24 @@ def test_filtered_frames_find_their_first_rows_from_the_parents_groups():
 
     carry_rows(frame, child, np.flatnonzero(keep))
     assert list(active_student_mask(child)) == list(_active_by_hand(child.reset_index(drop=True)))
+
+
+def test_text_columns_read_back_in_one_chunk():
+    """Parquet hands text back in one Arrow chunk per batch; taking a university's rows from a chunked column
+    costs as much as the whole column, so a read-back frame has each text column in one chunk, same values."""
+    import pandas as pd
+    import pyarrow as pa
+
+    from metrics.snapshot import _one_chunk
+
+    chunked = pd.Series(pd.array(["S1", None, "S2"], dtype="str"))
+    arrow = pa.chunked_array([pa.array(["S1", None], pa.large_string()), pa.array(["S2"], pa.large_string())])
+    chunked = pd.Series(type(chunked.array)(arrow), dtype=chunked.dtype)
+    frame = pd.DataFrame({"student_id": chunked, "year": [2020, 2021, 2022]})
+    assert frame["student_id"].array.__arrow_array__().num_chunks == 2
+    out = _one_chunk(frame)
+    assert out["student_id"].array.__arrow_array__().num_chunks == 1
+    assert out["student_id"].dtype == frame["student_id"].dtype
+    assert out["student_id"].tolist()[0] == "S1" and out["student_id"].isna().tolist() == [False, True, False]
+    assert out["student_id"].iloc[[2, 0]].tolist() == ["S2", "S1"]
+    assert out["year"].tolist() == [2020, 2021, 2022]
