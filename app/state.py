@@ -141,6 +141,18 @@ def section(name: str, filters, year: int, lang: str, **options):
     return _section(data_key(), name, int(year), filters_key(filters), lang, tuple(sorted(options.items())), filters)
 
 
+@st.cache_data(show_spinner=False, max_entries=32)
+def _maps(key: tuple, name: str, year: int, fkey: tuple, lang: str, _filters):
+    from metrics.sections import selectable_maps
+
+    return selectable_maps(name, _load(key), year, lang, _filters)
+
+
+def selectable_maps(name: str, filters, year: int, lang: str):
+    """metrics.sections.selectable_maps for the page ``name`` (block key -> map block), cached like `section`."""
+    return _maps(data_key(), name, int(year), filters_key(filters), lang, filters)
+
+
 def export_problem(export: str):
     """Why an export has no frame (metrics.engine.Unavailable: missing or unreadable), None when it is loaded."""
     from metrics.engine import export_unavailable

@@ -231,9 +231,7 @@ def whole_maps(result, name: str, filters, year: int, lang: str):
 
     if filters is None or not filters.countries:
         return result
-    whole = state.section(name, dataclasses.replace(filters, countries=()), year, lang)
-    maps = {block.key: block for block in whole.blocks
-            if block.chart is not None and block.chart.kind == "map" and block.chart.selectable}
+    maps = state.selectable_maps(name, dataclasses.replace(filters, countries=()), year, lang)
     if not maps:
         return result
     return dataclasses.replace(result, blocks=tuple(maps.get(block.key, block) for block in result.blocks))

@@ -153,3 +153,26 @@ def test_the_report_section_lays_out_the_page_result(sample):
     assert section.commentary == list(page.sentences)
     pd.testing.assert_frame_equal(section.table.reset_index(drop=True), page.block("students_country_level").table)
     assert [chart.key for chart in section.charts] == [b.key for b in page.blocks if b.report and b.chart]
+
+
+@pytest.mark.parametrize("name", ["students", "partners", "programs", "mobility", "recruitment", "science"])
+def test_selectable_maps_are_the_sections_own(sample, name):
+    """The maps a reader clicks, built alone (students) or picked from the section, are the blocks the page
+    itself has: same key, title, data and chart, with and without filters."""
+    from metrics.filters import Filters
+    from metrics.sections import selectable_maps
+
+    data, year = sample
+    for filters in (None, Filters(year_from=year - 3, faculties=("General Medicine",))):
+        maps = selectable_maps(name, data, year, "ru", filters)
+        page = build_section(name, data, year, "ru", filters)
+        expected = {b.key: b for b in page.blocks if b.chart is not None and b.chart.kind == "map" and b.chart.selectable}
+        assert set(maps) == set(expected) and maps
+        for key, block in maps.items():
+            other = expected[key]
+            assert (block.title, block.chart, block.file_stem) == (other.title, other.chart, other.file_stem)
+            pd.testing.assert_frame_equal(block.data, other.data)
+            if other.table is None:
+                assert block.table is None
+            else:
+                pd.testing.assert_frame_equal(block.table, other.table)

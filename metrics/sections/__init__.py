@@ -145,6 +145,21 @@ def build_section(name: str, data: Any, year: int, lang: str = "en", filters: An
     return builders[name](data, int(year), V.check_lang(lang), filters, as_of=as_of, **options)
 
 
+def selectable_maps(name: str, data: Any, year: int, lang: str = "en", filters: Any = None) -> dict[str, Block]:
+    """The maps a reader clicks to choose countries in section ``name`` (block key -> block), as
+    `build_section` gives them; a section that can build its map alone does (students: ten million rows'
+    other blocks are not built for it)."""
+    from metrics.sections import students
+
+    alone = {"students": students.map_block}
+    if name in alone:
+        block = alone[name](data, int(year), V.check_lang(lang), filters)
+        return {block.key: block} if block is not None else {}
+    result = build_section(name, data, year, lang, filters)
+    return {block.key: block for block in result.blocks
+            if block.chart is not None and block.chart.kind == "map" and block.chart.selectable}
+
+
 def series_names(mapping: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
     """A frozen series id -> label mapping for :class:`Chart`."""
     return tuple((str(key), str(value)) for key, value in mapping.items())

@@ -45,18 +45,28 @@ def foreign_students_by_country_and_level(data: Any, year: int, filters: Any = N
     return out
 
 
+def map_block(data: Any, year: int, lang: str, filters: Any = None) -> Block | None:
+    """The page's world map of foreign students by citizenship (None without the export): built alone for a
+    map that shows every country whatever the country filter (`selectable_maps`)."""
+    by_country = B.foreign_students_map(data, year, filters, lang=lang)
+    if by_country is None:
+        return None
+    label = V.t("col.students", lang)
+    return Block("students_map", V.t("students.map", lang), display_table(by_country.drop(columns="name"), lang),
+                 data=by_country, chart=Chart("map", "country", "students", value_label=label, names="name",
+                                              selectable=True),
+                 report=True, file_stem="foreign_students_by_country", count_columns=(label,))
+
+
 def build(data: Any, year: int, lang: str, filters: Any = None, as_of=None) -> SectionResult:
     """The Foreign students page and report section."""
     reason = export_reason(data, EXPORTS, lang)
     blocks: list[Block] = []
     label = V.t("col.students", lang)
 
-    by_country = B.foreign_students_map(data, year, filters, lang=lang)
-    if by_country is not None:
-        blocks.append(Block("students_map", V.t("students.map", lang), display_table(by_country.drop(columns="name"), lang),
-                            data=by_country, chart=Chart("map", "country", "students", value_label=label, names="name",
-                                                         selectable=True),
-                            report=True, file_stem="foreign_students_by_country", count_columns=(label,)))
+    world = map_block(data, year, lang, filters)
+    if world is not None:
+        blocks.append(world)
     per_year = B.foreign_students_per_year(data, filters)
     if per_year is not None:
         target = targets_of(data, "foreign_students", filters)
