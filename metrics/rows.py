@@ -121,8 +121,8 @@ def folded_codes(values: pd.Series) -> tuple[np.ndarray, list]:
     if not isinstance(values.dtype, pd.CategoricalDtype):
         codes, uniques = pd.factorize(fold_name(values))
         return codes, uniques.tolist()
-    folded_codes_, uniques = pd.factorize(fold_name(pd.Series(values.cat.categories, dtype="object")))
-    per_category = np.append(folded_codes_, -1)  # code -1 (missing) stays -1
+    per_name, uniques = pd.factorize(fold_name(pd.Series(values.cat.categories, dtype="object")))
+    per_category = np.append(per_name, -1)  # code -1 (missing) stays -1
     return per_category[values.cat.codes.to_numpy()], uniques.tolist()
 
 
@@ -176,13 +176,11 @@ def group_previous(students: pd.DataFrame) -> np.ndarray:
     student's first row of a year and for rows without an id). Computed once per frame (a sort of ten
     million keys: kept with the snapshot); a filtered frame finds its rows counted once from it."""
     def compute() -> np.ndarray:
-        codes = student_id_codes(students)
         position = np.int32 if len(students) < 2**31 else np.int64
         previous = np.full(len(students), -1, dtype=position)
         if not len(students):
             return previous
-        year = students["year"].to_numpy(dtype="int64")
-        key = np.where(codes >= 0, (year - year.min()) * (int(codes.max()) + 2) + codes, -1)
+        key = _student_year_keys(students)
         order = np.argsort(key, kind="stable")  # within a key, rows in their order
         ordered = key[order]
         same = (ordered[1:] == ordered[:-1]) & (ordered[1:] >= 0)
@@ -271,13 +269,16 @@ def _active_student_mask(students: pd.DataFrame) -> np.ndarray:
         first = _first_rows_kept(*carried) if found else None
         if first is not None:  # a filtered frame: its parent's groups, followed back
             return keep & first
-        codes = student_id_codes(students)
-        has_id = codes >= 0
-        year = students["year"].to_numpy(dtype="int64")
-        combined = (year - year.min()) * (int(codes.max()) + 2) + codes
-        dup = pd.Series(combined).duplicated().to_numpy(dtype=bool)
-        keep &= ~(has_id & dup)
+        key = _student_year_keys(students)
+        keep &= ~((key >= 0) & pd.Series(key).duplicated().to_numpy(dtype=bool))
     return keep
+
+
+def _student_year_keys(students: pd.DataFrame) -> np.ndarray:
+    """One number per (year, student id) of each row; -1 for rows without an id."""
+    codes = student_id_codes(students)
+    year = students["year"].to_numpy(dtype="int64")
+    return np.where(codes >= 0, (year - year.min()) * (int(codes.max()) + 2) + codes, -1)
 
 
 def active_students(students: pd.DataFrame) -> pd.DataFrame:
