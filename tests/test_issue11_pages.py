@@ -209,7 +209,10 @@ def test_what_if_minus_100_removes_the_largest_country_exactly(dependence_data):
     assert list(frame["baseline"]) == pytest.approx(list(_polyfit(total, years)))
     result = build_section("dependence", dependence_data, 2024, "en", scenario=("IND", -100))
     table = result.block("dependence_scenario_table").table
-    assert list(table["Scenario"]) == [int(round(v)) for v in expected]
+    # whole students on screen: each the projection rounded (12.5 sits on a tie, which floating point decides
+    # either way from one BLAS to another: both neighbours are right, nothing further is)
+    assert len(table) == len(expected)
+    assert all(abs(int(shown) - value) <= 0.5 + 1e-9 for shown, value in zip(table["Scenario"], expected))
     assert list(table["Target"].astype("object").where(table["Target"].notna(), None)) == [None, 50, 60]
     assert "Scenario: India \u2212100%" in result.block("dependence_scenario").title
     assert any("scenario, not a forecast" in s for s in result.sentences)
