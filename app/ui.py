@@ -212,14 +212,11 @@ def map_selection(block) -> tuple[str, ...]:
     anchors = st.session_state.setdefault(MAP_ANCHORS, {})
     fingerprint = state.block_fingerprint(block)
     previous = anchors.get(block.key)
-    if previous is None or previous[0] != fingerprint:  # drawn anew: it shows the filter as it is
-        marked = countries
-    elif previous[2] != countries and set_by_click(block.key, countries):  # this map's click: the browser shows it
-        marked = previous[1]
-    elif previous[2] != countries:  # changed in the sidebar: drawn anew
-        marked = countries
-    else:
-        marked = previous[1]
+    # the same map, and the filter as it was or as this map's click set it (the browser shows that): kept;
+    # else (new data, the sidebar changed the filter) drawn anew with the filter as it is
+    kept = (previous is not None and previous[0] == fingerprint
+            and (previous[2] == countries or set_by_click(block.key, countries)))
+    marked = previous[1] if kept else countries
     anchors[block.key] = (fingerprint, marked, countries)
     return marked
 
