@@ -149,39 +149,71 @@ def chart(fig: go.Figure, table: pd.DataFrame | None, *, key: str, lang: str, ti
         lazy_table(table, key=key, lang=lang, file_stem=file_stem or title or key)
 
 
-def section(result, lang: str, *, skip: tuple[str, ...] = ()) -> None:
-    """Lay out a page result (metrics.sections.SectionResult): its sentences, then its blocks in order,
-    two half-width blocks side by side."""
+def section(result, lang: str, *, skip: tuple[str, ...] = (), open_tables: bool = False) -> None:
+    """Lay out a page result (metrics.sections.SectionResult): its sentences, then its blocks in order.
+
+    Two half-width blocks in a row stand side by side; three or more become tabs (`tab_group`). On a page
+    with charts, a block that is a table alone is a closed expander under its title, built once opened,
+    like every chart's table; a page of tables alone (Accreditation), or one whose table is its point
+    (``open_tables``: the comparison's ranking), shows them open. So a page draws its
+    map, its trend and one breakdown, not every chart and grid at once: a click on the map redraws what
+    changed and no more (issue 12)."""
     if result.sentences:
         st.markdown("  \n".join(escape_markdown(sentence) for sentence in result.sentences))
+    blocks = [block for block in result.blocks if block.key not in skip]
+    closed_tables = not open_tables and any(block.chart is not None for block in blocks)
     row: list = []
-    for block in result.blocks:
-        if block.key in skip:
-            continue
+    for block in blocks:
         if block.width == "half":
             row.append(block)
-            if len(row) == 2:
-                _side_by_side(row, lang)
-                row = []
             continue
         if row:
-            _side_by_side(row, lang)
+            _half_width(row, lang)
             row = []
-        show_block(block, lang)
+        show_block(block, lang, closed_table=closed_tables)
     if row:
-        _side_by_side(row, lang)
+        _half_width(row, lang)
 
 
-def _side_by_side(blocks: list, lang: str) -> None:
+def _half_width(blocks: list, lang: str) -> None:
+    if len(blocks) >= 3:
+        tab_group(blocks, lang)
+        return
     for column, block in zip(st.columns(2), blocks):
         with column:
             show_block(block, lang)
 
 
-def show_block(block, lang: str) -> None:
+def tab_labels(blocks: list) -> list[str]:
+    """The tabs' labels: the blocks' titles as text (tabs read markdown), made unique (a tab's label is its
+    state)."""
+    labels: list[str] = []
+    for block in blocks:
+        label = escape_markdown(block.title) or block.key
+        while label in labels:
+            label += " ·"
+        labels.append(label)
+    return labels
+
+
+def tab_group(blocks: list, lang: str) -> None:
+    """Blocks as tabs of which only the open one is built and drawn (switching tabs reruns the page). The
+    group is keyed by its first block; it opens on the first tab."""
+    tabs = st.tabs(tab_labels(blocks), key=f"{blocks[0].key}_tabs", on_change="rerun")
+    for tab, block in zip(tabs, blocks):
+        if tab.open:
+            with tab:
+                show_block(block, lang)
+
+
+def show_block(block, lang: str, *, closed_table: bool = False) -> None:
     """One block: its chart (charts.blocks, through the figure cache) with the table in an expander, or its
-    table with downloads."""
+    table with downloads (``closed_table``: in a closed expander under the block's title, built once opened)."""
     if block.chart is None:
+        if closed_table and not block.empty:
+            lazy_table(block.table, key=block.key, lang=lang, file_stem=block.file_stem or block.key,
+                       label=escape_markdown(block.title))
+            return
         st.subheader(block.title, anchor=False)
         if block.empty:
             st.info(escape_markdown(block.reason) if block.reason else t("common.no_data", lang), icon=":material/info:")

@@ -35,7 +35,7 @@ def main() -> None:
         st.stop()
     result = state.section(NAME, filters.current_filters(), year, lang, kpi=kpi)
     st.caption(t("common.scorecard_year", lang, year=academic_year_label(year)))
-    ui.section(result, lang)
+    ui.section(result, lang, open_tables=True)  # the ranking with the national total is the page
 
 
 main()

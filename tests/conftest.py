@@ -93,3 +93,36 @@ def write_csv(path: Path, header: list[str], rows: list[list]) -> None:
         writer = csv.writer(handle)
         writer.writerow(header)
         writer.writerows(rows)
+
+
+def tab_groups(at) -> dict[str, list[str]]:
+    """{key: labels} of the page's tab groups (app.ui.tab_group: only the open tab is built), as last run."""
+    keys = [str(key) for key in at.session_state if str(key).endswith("_tabs")]
+    groups: dict[str, list[str]] = {}
+
+    def walk(node) -> None:
+        for child in getattr(node, "children", {}).values():
+            if getattr(child, "type", None) == "tab_container":
+                key = next((key for key in keys if child.proto.id.endswith("-" + key)), None)
+                if key is not None:
+                    groups[key] = [tab.label for tab in child.children.values()]
+            walk(child)
+
+    walk(at._tree)
+    return groups
+
+
+def each_tab(at):
+    """The page run once per tab position: yields the app with the first tab of every group open (as run),
+    then the second of every group that has one, and so on; leaves the first tabs open."""
+    groups = tab_groups(at)
+    yield at
+    for position in range(1, max((len(labels) for labels in groups.values()), default=0)):
+        for key, labels in groups.items():
+            if position < len(labels):
+                at.session_state[key] = labels[position]
+        yield at.run()
+    if groups:
+        for key, labels in groups.items():
+            at.session_state[key] = labels[0]
+        at.run()

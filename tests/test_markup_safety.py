@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import dashboard_pages
+from tests.conftest import dashboard_pages, each_tab
 
 
 from app.text import escape_markdown, markdown_code
@@ -154,6 +154,7 @@ MARKDOWN_ELEMENTS = ("markdown", "caption", "title", "header", "subheader", "inf
 def markdown_bodies(at) -> list[str]:
     bodies = [str(element.value) for kind in MARKDOWN_ELEMENTS for element in getattr(at, kind)]
     bodies += [str(metric.label) for metric in at.metric]
+    bodies += [str(block.label) for kind in ("tabs", "expander") for block in getattr(at, kind)]  # labels read markdown
     return bodies
 
 
@@ -177,7 +178,14 @@ def figure_strings(at) -> list[str]:
     return out
 
 
-def assert_page_is_safe(at) -> None:
+def assert_page_is_safe(at, *, tabs: bool = False) -> None:
+    """The page as run shows markup as text; with ``tabs``, also with each of its tabs open (only the open tab
+    is built): that reruns the page, so notices said once are gone afterwards."""
+    for run in (each_tab(at) if tabs else (at,)):
+        _assert_run_is_safe(run)
+
+
+def _assert_run_is_safe(at) -> None:
     assert not at.exception, [e.message for e in at.exception]
     bad = {body: unescaped_markup(body) for body in markdown_bodies(at) if unescaped_markup(body)}
     assert bad == {}
@@ -235,7 +243,7 @@ def test_every_page_shows_hostile_data_as_text(v2_pages, hostile_dir, monkeypatc
     assert_page_is_safe(at)
     for page in PAGES:
         at.switch_page(page).run()
-        assert_page_is_safe(at)
+        assert_page_is_safe(at, tabs=True)
 
 
 def test_hostile_names_arrive_escaped(v2_pages, hostile_dir, monkeypatch):
@@ -244,12 +252,12 @@ def test_hostile_names_arrive_escaped(v2_pages, hostile_dir, monkeypatch):
     assert_page_is_safe(at)
     assert any(escape_markdown(EVIL_MARKDOWN_LINK) in caption.value for caption in at.caption)  # the university
     at.switch_page("pages/partners.py").run()
-    strings = figure_strings(at)
+    strings = [string for run in each_tab(at) for string in figure_strings(run)]  # the charts of every tab
     assert any(plotly_text(EVIL_LINK) in s for s in strings)  # the partner, in the map's hover
     assert any(plotly_text(EVIL_SPAN.lower()) in s for s in strings)  # the type (lower-cased), a bar category
     assert any("Medical exe.fdp Academy" in s for s in strings)  # the spoofed name, without its override
     at.switch_page("pages/students.py").run()
-    assert any(plotly_text(EVIL_SPAN) in s for s in figure_strings(at))  # the faculty
+    assert any(plotly_text(EVIL_SPAN) in s for run in each_tab(at) for s in figure_strings(run))  # the faculty
     at.switch_page("pages/data.py").run()
     tables = " ".join(str(v) for frame in at.dataframe for v in frame.value.to_numpy().ravel())
     assert EVIL_IMAGE in tables  # an unresolved citizenship, listed as written (a grid shows text as text)

@@ -133,6 +133,50 @@ def _selected(spec) -> list[str]:
     return [trace["locations"][i] for i in trace.get("selectedpoints") or []]
 
 
+def test_breakdowns_are_tabs_built_when_opened_and_a_lone_table_opens_on_demand(app, data, years):
+    """Foreign students page: the faculty, level, top-countries and region charts are tabs of which only the
+    open one is built (three charts: map, trend, the open tab), each drawing its own breakdown once opened;
+    the country × level table is a closed expander under its title, built once opened."""
+    import json
+
+    from metrics import breakdowns
+    from metrics import vocabulary as V
+    from tests.conftest import tab_groups
+
+    app.switch_page("pages/students.py").run()
+    no_errors(app)
+    titles = [V.t(key, "en") for key in ("students.by_faculty", "students.by_level", "students.top_countries",
+                                         "students.by_continent")]
+    assert tab_groups(app) == {"students_faculty_tabs": titles}
+    year = years[-1]
+    expected = {titles[0]: breakdowns.foreign_students_by_faculty(data, year),
+                titles[1]: breakdowns.foreign_students_by_level(data, year),
+                titles[3]: breakdowns.foreign_students_by_continent(data, year)}
+    for title in titles:
+        app.session_state["students_faculty_tabs"] = title
+        app.run()
+        no_errors(app)
+        charts = [json.loads(chart.proto.spec) for chart in app.get("plotly_chart")]
+        assert len(charts) == 3
+        bars = charts[2]["data"][0]
+        if title in expected:  # the open tab's bars are its breakdown's counts
+            assert sorted(bars["x"]) == sorted(int(v) for v in expected[title]["students"])
+        else:  # top countries: the largest of the map's counts
+            counts = sorted((int(v) for v in breakdowns.foreign_students_map(data, year)["students"]), reverse=True)
+            assert sorted(bars["x"], reverse=True) == counts[:len(bars["x"])]
+    app.session_state["students_faculty_tabs"] = titles[0]
+    app.run()
+    title = V.t("students.by_country_level", "en")
+    assert title in [expander.label for expander in app.expander]
+    country = V.t("col.country", "en")
+    assert not [frame for frame in app.dataframe if country in frame.value.columns]  # closed: not built
+    app.session_state["students_country_level_table"] = True
+    app.run()
+    table = next(frame.value for frame in app.dataframe if V.t("col.country_code", "en") in frame.value.columns)
+    total = V.t("common.total", "en")
+    assert int(table[total].iloc[-1]) == int(breakdowns.foreign_students_map(data, year)["students"].sum())
+
+
 def test_a_map_click_keeps_the_map_and_narrows_the_rest(app, data, years):
     """The students map shows every country whatever the country filter (the other filters apply) and marks
     the chosen ones; after a click on it, its figure is the one the browser already has (kept mounted, the
