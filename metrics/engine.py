@@ -235,7 +235,26 @@ def _kpis_all_years(data: Any, filters: Any, as_of: dt.date | None,
                                else values.reindex(pd.Index(year_list, dtype="int64")).astype("Float64"))
         return (pd.DataFrame(columns, index=pd.Index(year_list, name="year", dtype="int64")), frozenset(none_ids))
 
+    if source is data:  # unfiltered: kept with the snapshot the frames were read from, for the next start
+        compute = _kept(_frames(data), {"years": year_list, "home": _home(data), "as_of": as_of.isoformat(),
+                                        "settings": getattr(data, "settings", None)}, year_list, compute)
     return memo.KPI_TABLES.get_or_compute(data, (filters, as_of, tuple(year_list)), compute)
+
+
+def _kept(frames, context, year_list, compute):
+    """``compute`` reading the table kept with the frames' snapshot first (`metrics.snapshot.read_kpi_table`),
+    and keeping what it computes."""
+    from metrics import snapshot
+
+    def read_or_compute() -> tuple[pd.DataFrame, frozenset[str]]:
+        kept = snapshot.read_kpi_table(frames, context, list(CATALOGUE), year_list)
+        if kept is not None:
+            return kept
+        table, none_ids = compute()
+        snapshot.write_kpi_table(frames, context, table, none_ids)
+        return table, none_ids
+
+    return read_or_compute
 
 
 def _python(value: Any, unit: str) -> float | int | None:

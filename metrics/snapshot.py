@@ -17,6 +17,8 @@ Layout (beside the data, dot-named so ingestion never reads it as an export)::
       <part>/part.json         what it was made from: snapshot format, code version, export,
                                file name, sha256, size, mtime, rows, dtypes, the FileReport
                                fields and the file's validation records
+      kpis-<key>.json          every KPI for every year of a dataset read back from its parts, unfiltered
+                               (`read_kpi_table`): what a restart's first page shows, without computing it
       index-<folder>.json      per data folder read (the plain folder, each `.versions/<id>/files`):
                                file name → size, mtime, sha256, part (the fast path), and the
                                settings, home and university of the last load
@@ -48,7 +50,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from metrics import ingest, rows
+from metrics import ingest, memo, rows
 from metrics.mappings import Mappings
 from metrics.validation import FileReport, Issue
 
@@ -67,6 +69,12 @@ HASH_CHUNK = 1 << 20
 # again within the clock's granularity): it is hashed on the next load.
 RACY_SECONDS = 2.0
 TMP_MAX_AGE_SECONDS = 3600  # unfinished parts of a crashed writer older than this are removed
+KPI_PREFIX = "kpis-"
+KPI_FILES_KEPT = 16  # the newest KPI tables kept (one per dataset, day and years); older ones are removed
+# Whether unfiltered KPI tables are kept with the snapshot (benchmarks turn it off to time the computation).
+KPI_TABLES_STORED = True
+# The part each frame read back from (or written to) a snapshot holds: (snapshot folder, part key).
+PARTS = memo.IdentityMemo("snapshot part of each export frame", 256)
 METRICS = Path(__file__).resolve().parent
 # The code whose output a snapshot holds: a change of any of it invalidates every snapshot.
 CODE_FILES = ("ingest.py", "schema.py", "readers.py", "headers.py", "countries.py", "validity.py", "mappings.py",
@@ -300,6 +308,7 @@ class _Snapshots:
             self._discard(folder)  # corrupt: parsed again and rewritten
             raise
         self._entry(path, export, stat, sha256, key, len(frame))
+        PARTS.put(frame, (), (self.root, key))
         return frame, issues, report
 
     def _write_part(self, path: Path, export: str, stat: os.stat_result, digest: str, frame: pd.DataFrame,
@@ -314,6 +323,7 @@ class _Snapshots:
             raise ValueError("validation records cannot be kept exactly")
         if (self.root / key / PART_FILE).is_file():
             self._entry(path, export, stat, report.sha256, key, len(frame))
+            PARTS.put(frame, (), (self.root, key))
             return
         report_fields = {name: getattr(report, name) for name in FileReport.__dataclass_fields__ if name != "path"}
         part = {"format": FORMAT, "code_version": self.code, "export": export, "file": path.name,
@@ -347,6 +357,7 @@ class _Snapshots:
         else:
             self.written.append(export)
         self._entry(path, export, stat, report.sha256, key, len(frame))
+        PARTS.put(frame, (), (self.root, key))
 
     def _make_root(self) -> bool:
         """True when the snapshot folder exists or could be made (not in a read-only data folder)."""
@@ -411,6 +422,91 @@ class _Snapshots:
                         path.unlink(missing_ok=True)
             except Exception:  # noqa: BLE001 - pruning is housekeeping only
                 log.debug("snapshot %s not pruned", path, exc_info=True)
+
+
+# ----------------------------------------------------------------------------------------------
+# The unfiltered KPI table of a dataset read back from its parts
+# ----------------------------------------------------------------------------------------------
+@lru_cache(maxsize=1)
+def kpi_code_version() -> str:
+    """A hash of every file of the metrics package (the KPIs, their catalogue, the ingestion) and pandas'
+    version: what a stored KPI table was computed by."""
+    digest = hashlib.sha256(f"kpis {FORMAT}; pandas {pd.__version__}".encode())
+    for path in sorted(METRICS.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc":
+            digest.update(f"\0{path.relative_to(METRICS).as_posix()}\0".encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _kpi_file(frames, context) -> Path | None:
+    """Where the KPI table of these frames is kept: only when every frame was read back from (or written
+    to) one snapshot folder; the name hashes their parts, ``context`` (years, home, date…) and the code."""
+    parts, roots = [], set()
+    for name in sorted(frames):
+        frame = frames[name]
+        if frame is None:
+            parts.append([name, None])
+            continue
+        found, value = PARTS.get(frame)
+        if not found:
+            return None
+        roots.add(value[0])
+        parts.append([name, value[1]])
+    if len(roots) != 1:
+        return None
+    key = json.dumps([parts, context, kpi_code_version()], default=str, sort_keys=True)
+    return roots.pop() / f"{KPI_PREFIX}{hashlib.sha256(key.encode()).hexdigest()[:32]}.json"
+
+
+def read_kpi_table(frames, context, columns: list[str], years: list[int]):
+    """(table, ids without a value) as `write_kpi_table` kept them for these frames and ``context``, or None
+    (not kept, kept by other code, or unreadable: the caller computes it)."""
+    if not KPI_TABLES_STORED:
+        return None
+    try:
+        path = _kpi_file(frames, context)
+        if path is None or not path.is_file():
+            return None
+        kept = json.loads(path.read_text(encoding="utf-8"))
+        if kept.get("columns") != columns or kept.get("years") != years or len(kept.get("values", ())) != len(columns):
+            raise ValueError("a KPI table of other KPIs or years")
+        index = pd.Index(years, name="year", dtype="int64")
+        table = pd.DataFrame({column: pd.array(values, dtype="Float64")
+                              for column, values in zip(columns, kept["values"])}, index=index)
+        return table, frozenset(kept["none_ids"])
+    except Exception:  # noqa: BLE001 - a kept table never breaks the KPIs: computed again
+        log.debug("kept KPI table not usable", exc_info=True)
+        return None
+
+
+def write_kpi_table(frames, context, table: pd.DataFrame, none_ids) -> None:
+    """Keep ``table`` (every KPI for every year, unfiltered) beside the parts its frames came from."""
+    if not KPI_TABLES_STORED:
+        return
+    try:
+        path = _kpi_file(frames, context)
+        if path is None or path.is_file():
+            return
+        values = [[None if pd.isna(value) else float(value) for value in table[column]] for column in table.columns]
+        kept = {"columns": [str(c) for c in table.columns], "years": [int(y) for y in table.index],
+                "values": values, "none_ids": sorted(none_ids), "created": time.time()}
+        tmp = path.parent / f"{TMP_PREFIX}{uuid.uuid4().hex}.json"
+        try:
+            tmp.write_text(json.dumps(kept), encoding="utf-8")
+            os.replace(tmp, path)
+        finally:
+            tmp.unlink(missing_ok=True)
+        _prune_kpi_tables(path.parent)
+    except Exception:  # noqa: BLE001 - a read-only folder keeps none
+        log.debug("KPI table not kept", exc_info=True)
+
+
+def _prune_kpi_tables(root: Path) -> None:
+    """Keep the newest `KPI_FILES_KEPT` KPI tables (a new one is kept each day the KPIs are computed)."""
+    kept = sorted(root.glob(f"{KPI_PREFIX}*.json"), key=lambda path: path.stat().st_mtime, reverse=True)
+    for path in kept[KPI_FILES_KEPT:]:
+        path.unlink(missing_ok=True)
 
 
 def load_dataset_cached(data_dir, home: str | None = None, mappings: Mappings | None = None,

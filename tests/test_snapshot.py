@@ -383,3 +383,74 @@ def test_text_columns_read_back_in_one_chunk():
     assert out["student_id"].tolist()[0] == "S1" and out["student_id"].isna().tolist() == [False, True, False]
     assert out["student_id"].iloc[[2, 0]].tolist() == ["S2", "S1"]
     assert out["year"].tolist() == [2020, 2021, 2022]
+
+
+def _kpi_files(folder: Path) -> list[Path]:
+    return sorted((folder / SNAPSHOT_DIR).glob(f"{snapshot.KPI_PREFIX}*.json"))
+
+
+def _doctor(path: Path, kpi: str, value: float) -> None:
+    """Change the last year's ``kpi`` in a kept KPI table: what a start then shows tells read from computed."""
+    import json
+
+    record = json.loads(path.read_text(encoding="utf-8"))
+    record["values"][record["columns"].index(kpi)][-1] = value
+    path.write_text(json.dumps(record), encoding="utf-8")
+
+
+def test_the_unfiltered_kpi_table_is_kept_with_the_snapshot_and_read_on_the_next_start(folder):
+    import pandas as pd
+
+    from metrics import memo
+    from metrics.engine import kpis_by_year
+    from metrics.filters import Filters
+
+    reference = kpis_by_year(load_dataset(folder))  # a plain parse: nothing kept anywhere
+    assert _kpi_files(folder) == []
+    pd.testing.assert_frame_equal(kpis_by_year(load_dataset_cached(folder)), reference)  # computed and kept
+    [kept] = _kpi_files(folder)
+    memo.clear_all()  # a new start
+    pd.testing.assert_frame_equal(kpis_by_year(load_dataset_cached(folder)), reference)  # read back: the same
+    _doctor(kept, "foreign_students", 12345.0)
+    memo.clear_all()
+    data = load_dataset_cached(folder)
+    assert kpis_by_year(data)["foreign_students"].iloc[-1] == 12345  # read from the file, not computed
+    # filtered KPIs are computed, never read
+    india = Filters(countries=("IND",))
+    pd.testing.assert_frame_equal(kpis_by_year(data, filters=india), kpis_by_year(load_dataset(folder), filters=india))
+    # another home country is another table
+    memo.clear_all()
+    other_home = kpis_by_year(load_dataset_cached(folder, home="KAZ"))
+    assert other_home["foreign_students"].iloc[-1] != 12345
+    pd.testing.assert_frame_equal(other_home, kpis_by_year(load_dataset(folder, home="KAZ")))
+    assert len(_kpi_files(folder)) == 2
+
+
+def test_a_changed_export_or_a_corrupt_kept_table_computes_the_kpis_again(folder):
+    import pandas as pd
+
+    from metrics import memo
+    from metrics.engine import kpis_by_year
+
+    kpis_by_year(load_dataset_cached(folder))
+    [kept] = _kpi_files(folder)
+    _doctor(kept, "foreign_students", 12345.0)
+    lines = (folder / "partners.csv").read_text(encoding="utf-8").splitlines(keepends=True)
+    (folder / "partners.csv").write_text("".join(lines[:-1]), encoding="utf-8")  # one agreement fewer
+    memo.clear_all()
+    changed = kpis_by_year(load_dataset_cached(folder))
+    reference = kpis_by_year(load_dataset(folder))
+    pd.testing.assert_frame_equal(changed, reference)  # the students' KPIs too: computed, not the doctored file
+    assert len(_kpi_files(folder)) == 2
+    for path in _kpi_files(folder):
+        path.write_text('{"columns": [', encoding="utf-8")  # cut short
+    memo.clear_all()
+    pd.testing.assert_frame_equal(kpis_by_year(load_dataset_cached(folder)), reference)
+
+
+def test_no_kpi_table_is_kept_when_turned_off(folder, monkeypatch):
+    from metrics.engine import kpis_by_year
+
+    monkeypatch.setattr(snapshot, "KPI_TABLES_STORED", False)
+    kpis_by_year(load_dataset_cached(folder))
+    assert _kpi_files(folder) == []
