@@ -878,3 +878,17 @@ def test_real_stefangabos_endonyms_resolve_to_their_own_country():
                for row in rows for lang in row["languages"].split() if lang in locale_to_column]
     assert len(checked) >= 100
     assert [(code, name, resolve(name)) for code, name in checked if resolve(name) != code] == []
+
+
+def test_every_alpha3_code_resolves_to_itself_as_the_name_tables_say():
+    """The quick path for a code (no name tables built) agrees with the tables' code lookup, in any case."""
+    import pycountry
+
+    from metrics import countries
+
+    tables = countries._tables()
+    for country in pycountry.countries:
+        assert countries.resolve(country.alpha_3) == tables.codes[country.alpha_3] == country.alpha_3
+        assert countries.resolve(f" {country.alpha_3.lower()} ") == country.alpha_3
+    assert countries.resolve("xkx") == "XKX"
+    assert countries.resolve("ZZZ") is None and countries.resolve("EU") is None
