@@ -9,7 +9,9 @@ Russian headers, Windows-1251), in fresh subprocesses:
   filtered copy per combination, so it must stay flat);
 - **KPI run** (timed in-process, after the imports): load from the snapshot + every KPI for every year,
   against a bare
-  ``pd.read_csv`` + ``groupby(year, citizenship)`` of the same file (median of ``--rounds``, alternating).
+  ``pd.read_csv`` + ``groupby(year, citizenship)`` of the same file (median of ``--rounds``, alternating);
+  once with the unfiltered KPI table kept with the snapshot (read back: what a restart does) and once with
+  it turned off (every KPI computed from the frames read back: what a filter or a new day costs).
 
     python benchmarks/bench_memory.py [--rows 1000000] [--rounds 5]
 """
@@ -64,6 +66,8 @@ KPI_RUN = """
 import json, sys, time
 from metrics.engine import kpis_by_year
 from metrics.store import load_version, current_version_id
+from metrics import snapshot
+snapshot.KPI_TABLES_STORED = sys.argv[2:] != ["computed"]
 start = time.perf_counter()  # in-process: the imports are not timed (nor are they for the bare run)
 data = load_version(sys.argv[1], current_version_id(sys.argv[1]))
 kpis_by_year(data)
@@ -80,9 +84,9 @@ print(json.dumps({"seconds": time.perf_counter() - start}))
 """
 
 
-def run(code: str, folder: Path) -> dict:
-    out = subprocess.run([sys.executable, "-c", code, str(folder)], cwd=ROOT, capture_output=True, text=True,
-                         check=True)
+def run(code: str, folder: Path, *args: str) -> dict:
+    out = subprocess.run([sys.executable, "-c", code, str(folder), *args], cwd=ROOT, capture_output=True,
+                         text=True, check=True)
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
@@ -94,21 +98,25 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch)
         write_students(folder / "students.csv", args.rows)
-        run(KPI_RUN, folder)  # the first load writes the snapshot
+        run(KPI_RUN, folder)  # the first load writes the snapshot and the KPI table
         memory = run(MEMORY, folder)
-        kpi, bare = [], []
-        for _ in range(args.rounds):  # alternating, so both see the same machine
+        kpi, computed, bare = [], [], []
+        for _ in range(args.rounds):  # alternating, so all see the same machine
             kpi.append(run(KPI_RUN, folder)["seconds"])
+            computed.append(run(KPI_RUN, folder, "computed")["seconds"])
             bare.append(run(BARE, folder)["seconds"])
     result = {"rows": args.rows, "rounds": args.rounds, "memory": memory,
-              "kpi_run_seconds": statistics.median(kpi), "bare_read_groupby_seconds": statistics.median(bare)}
+              "kpi_run_seconds": statistics.median(kpi), "kpi_run_computed_seconds": statistics.median(computed),
+              "bare_read_groupby_seconds": statistics.median(bare)}
     result["kpi_run_vs_bare"] = round(result["kpi_run_seconds"] / result["bare_read_groupby_seconds"], 2)
+    result["kpi_run_computed_vs_bare"] = round(result["kpi_run_computed_seconds"] / result["bare_read_groupby_seconds"], 2)
     print(f"{args.rows:,} student rows")
     print(f"  memory: {memory['rss_loaded_mib']:.0f} MiB loaded, {memory['rss_after_mib']:.0f} MiB after "
           f"{memory['combinations']} filter combinations (max {memory['rss_max_during_mib']:.0f}, "
           f"peak {memory['peak_mib']:.0f})")
     print(f"  KPI run from the snapshot {result['kpi_run_seconds']:.2f} s vs bare read_csv + groupby "
-          f"{result['bare_read_groupby_seconds']:.2f} s: {result['kpi_run_vs_bare']}x (median of {args.rounds})")
+          f"{result['bare_read_groupby_seconds']:.2f} s: {result['kpi_run_vs_bare']}x (median of {args.rounds}); "
+          f"with every KPI computed {result['kpi_run_computed_seconds']:.2f} s: {result['kpi_run_computed_vs_bare']}x")
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / f"memory_{args.rows}.json").write_text(json.dumps(result, indent=2))
     return 0
