@@ -25,6 +25,7 @@ from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from metrics.memo import ROWS, per_frame
 from metrics.years import academic_year_bounds, per_year, running_pairs
@@ -148,10 +149,160 @@ ID_CODES = ("id_codes",)
 def student_id_codes(students: pd.DataFrame) -> np.ndarray:
     """Integer codes of the student ids; -1 for missing or blank ids. Computed once per frame.
 
-    Hashing ten million id strings takes seconds, so the codes are also kept with a frame's
-    snapshot (`adopt_student_row_arrays`) and carried to the frames filtered from it (`carry_rows`).
+    Numbered by one sort of the ids' bytes where they allow it (`_rows_by_id`), else by hashing them;
+    the codes are also kept with a frame's snapshot (`adopt_student_row_arrays`) and carried to the
+    frames filtered from it (`carry_rows`).
     """
-    return per_frame(students, ID_CODES, lambda: id_codes(students["student_id"]))
+    def compute() -> np.ndarray:
+        by_id = _rows_by_id(students)
+        return by_id["id_codes"] if by_id is not None else id_codes(students["student_id"])
+    return per_frame(students, ID_CODES, compute)
+
+
+# ID numbers without hashing: ten million id strings hashed into codes take seconds (a table of millions
+# of entries, a cache miss per row); sorting ten million integers takes a tenth of that.
+PACK_WIDTH = 32  # ids longer than this many bytes are hashed
+# First UTF-8 bytes of the characters `str.strip` removes: an id beginning with none of them is not blank.
+_SPACE_LEADS = np.zeros(256, dtype=bool)
+_SPACE_LEADS[[chr(point).encode("utf-8")[0] for point in range(0x3001) if chr(point).isspace()]] = True
+BY_ID = ("rows_by_id",)
+FIRST_ROWS = ("first_rows",)
+
+
+def _id_numbers(students: pd.DataFrame, bits: int) -> tuple[np.ndarray, np.ndarray, int, bool] | None:
+    """(the rows with an id, a number per such row, a bound of the numbers, whether they are dense codes):
+    equal numbers for equal ids and only for them, below ``2**bits``. Codes already known (a snapshot's, a parent's, a
+    category column's) are the numbers; an Arrow text column's ids are read as numbers from their bytes
+    (`_byte_numbers`). None for any other column: its ids are hashed."""
+    found, codes = ROWS.get(students, ID_CODES)
+    values = students["student_id"]
+    if not found and isinstance(values.dtype, pd.CategoricalDtype):
+        found, codes = True, id_codes(values)
+    if found:
+        codes = np.asarray(codes)
+        valid = codes >= 0
+        return valid, codes[valid].astype(np.uint64), int(codes.max()) + 1 if valid.any() else 1, True
+    if not (isinstance(values.dtype, pd.StringDtype) and values.dtype.storage == "pyarrow"):
+        return None
+    found = _byte_numbers(pa.array(values.array), bits)
+    return None if found is None else (*found, False)
+
+
+def _byte_numbers(array: pa.Array, bits: int = 64) -> tuple[np.ndarray, np.ndarray, int] | None:
+    """(the cells with a non-blank id, a number per such cell, a bound of the numbers): each id's bytes
+    read as the digits of one number, each byte position in its own base (its values seen, zero where an
+    id is shorter: ids holding a NUL byte go back to hashing). None when the number could reach 2**bits,
+    an id is longer than `PACK_WIDTH` bytes or some cell may be blank but not empty (white space)."""
+    size = len(array)
+    wide = pa.types.is_large_string(array.type)
+    offsets = np.frombuffer(array.buffers()[1], dtype=np.int64 if wide else np.int32)[
+        array.offset:array.offset + size + 1].astype(np.int64)
+    data = array.buffers()[2]
+    view = np.frombuffer(data, dtype=np.uint8) if data is not None else np.zeros(0, dtype=np.uint8)
+    lengths = np.diff(offsets)
+    valid = lengths > 0
+    if array.null_count:
+        valid &= array.is_valid().to_numpy(zero_copy_only=False)
+    starts, lengths = offsets[:-1][valid], lengths[valid]
+    if not len(starts):
+        return valid, np.zeros(0, dtype=np.uint64), 1
+    width = int(lengths.max())
+    if width > PACK_WIDTH or _SPACE_LEADS[view[starts]].any():
+        return None
+    first, end = int(offsets[0]), int(offsets[-1])
+    if len(starts) == size and int(lengths.min()) == width:  # every id as long: the bytes are the matrix
+        matrix = view[first:end].reshape(size, width)
+    else:
+        if not view[first:end].all():  # a NUL byte would read as the end of a shorter id
+            return None
+        matrix = np.zeros((len(starts), width), dtype=np.uint8)
+        for position in range(width):
+            longer = lengths > position
+            matrix[longer, position] = view[starts[longer] + position]
+    digits = []  # (byte position, lowest byte or a table numbering the bytes seen, base)
+    for position in range(width):
+        column = matrix[:, position]
+        low, high = int(column.min()), int(column.max())
+        if high > low:
+            digits.append((position, low, high - low + 1))
+    if (_product(digits) - 1).bit_length() > bits:  # ranges with gaps (padding zeros, letters and digits): number the bytes seen
+        digits = []
+        for position in range(width):
+            seen = np.bincount(matrix[:, position], minlength=256) > 0
+            if seen.sum() > 1:
+                digits.append((position, (np.cumsum(seen) - 1).astype(np.uint8), int(seen.sum())))
+        if (_product(digits) - 1).bit_length() > bits:
+            return None
+    number = np.zeros(len(starts), dtype=np.uint64)
+    for position, low, base in digits:
+        digit = matrix[:, position] - np.uint8(low) if isinstance(low, int) else low[matrix[:, position]]
+        number *= np.uint64(base)
+        number += digit
+    return valid, number, max(_product(digits), 1)
+
+
+def _product(digits: list) -> int:
+    bound = 1
+    for *_, base in digits:
+        bound *= base
+    return bound
+
+
+def _rows_by_id(students: pd.DataFrame) -> dict[str, np.ndarray] | None:
+    """Every row's id code, whether it is the first row of its student in its year and its student's first
+    year, from one sort of (id number, year, row) packed in 64-bit integers (`_id_numbers`); None when
+    the ids are hashed instead. Computed once per frame."""
+    def compute() -> dict[str, np.ndarray] | None:
+        year = students["year"].to_numpy(dtype="int64")
+        size = len(students)
+        low = int(year.min()) if size else 0
+        year_bits, row_bits = (int(year.max()) - low).bit_length() if size else 0, max(1, (size - 1).bit_length())
+        found = _id_numbers(students, 64 - year_bits - row_bits)
+        if found is None:
+            return None
+        valid, numbers, bound, dense = found
+        count = len(numbers)
+        out = {"id_codes": np.full(size, -1, dtype=np.int64), "first_rows": np.ones(size, dtype=bool),
+               "first_seen": np.full(size, -1, dtype=np.int64)}
+        if not count:
+            return out
+        all_rows = count == size
+        year = year if all_rows else year[valid]
+        if (bound - 1).bit_length() + year_bits + row_bits > 64:
+            return None
+        key = numbers << np.uint64(year_bits + row_bits)
+        key |= (year - low).astype(np.uint64) << np.uint64(row_bits)
+        key |= np.arange(count, dtype=np.uint64)
+        key.sort()  # by id, then year, then row: each group's first row first
+        rows = (key & np.uint64((1 << row_bits) - 1)).astype(np.intp)
+        key >>= np.uint64(row_bits)  # (id, year)
+        new_group = np.empty(count, dtype=bool)
+        new_group[0] = True
+        np.not_equal(key[1:], key[:-1], out=new_group[1:])
+        ids = key >> np.uint64(year_bits)
+        new_id = np.empty(count, dtype=bool)
+        new_id[0] = True
+        np.not_equal(ids[1:], ids[:-1], out=new_id[1:])
+        del ids
+        starts = np.flatnonzero(new_id)
+        repeats = np.diff(np.append(starts, count))
+        code = np.repeat(np.arange(len(starts), dtype=np.uint64), repeats)
+        first_year = np.repeat(key[starts] & np.uint64((1 << year_bits) - 1), repeats)
+        packed = (code << np.uint64(year_bits + 1)) | (first_year << np.uint64(1)) | new_group
+        del code, first_year, key
+        by_row = np.empty(count, dtype=np.uint64)
+        by_row[rows] = packed  # back in row order: one scatter for the three values
+        del packed, rows
+        codes = (by_row >> np.uint64(year_bits + 1)).astype(np.int64)
+        seen = ((by_row >> np.uint64(1)) & np.uint64((1 << year_bits) - 1)).astype(np.int64) + low
+        first = (by_row & np.uint64(1)).astype(bool)
+        if dense:  # the codes already known stay the codes
+            codes = numbers.astype(np.int64)
+        if all_rows:
+            return {"id_codes": codes, "first_rows": first, "first_seen": seen}
+        out["id_codes"][valid], out["first_rows"][valid], out["first_seen"][valid] = codes, first, seen
+        return out
+    return per_frame(students, BY_ID, compute)
 
 
 ACTIVE_MASK = ("active_mask",)
@@ -269,9 +420,19 @@ def _active_student_mask(students: pd.DataFrame) -> np.ndarray:
         first = _first_rows_kept(*carried) if found else None
         if first is not None:  # a filtered frame: its parent's groups, followed back
             return keep & first
-        key = _student_year_keys(students)
-        keep &= ~((key >= 0) & pd.Series(key).duplicated().to_numpy(dtype=bool))
+        keep &= _first_rows(students)
     return keep
+
+
+def _first_rows(students: pd.DataFrame) -> np.ndarray:
+    """True where no earlier row has the same student id and year (always for rows without an id)."""
+    def compute() -> np.ndarray:
+        by_id = _rows_by_id(students)
+        if by_id is not None:
+            return by_id["first_rows"]
+        key = _student_year_keys(students)
+        return ~((key >= 0) & pd.Series(key).duplicated().to_numpy(dtype=bool))
+    return per_frame(students, FIRST_ROWS, compute)
 
 
 def _student_year_keys(students: pd.DataFrame) -> np.ndarray:
@@ -308,6 +469,9 @@ def foreign_student_rows(students: pd.DataFrame, home: str) -> pd.DataFrame:
 def first_year_seen(students: pd.DataFrame) -> pd.Series:
     """For every student row, the first year its student_id appears in the export (-1 without an id)."""
     def compute() -> pd.Series:
+        by_id = _rows_by_id(students) if "student_id" in students.columns else None
+        if by_id is not None:
+            return pd.Series(by_id["first_seen"], index=students.index)
         codes = student_id_codes(students)
         year = students["year"].to_numpy(dtype="int64")
         valid = codes >= 0
