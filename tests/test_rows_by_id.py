@@ -124,3 +124,4 @@ def test_filtered_frame_keeps_its_parents_codes(ids):
     assert list(rows.student_id_codes(child)) == list(parent[1:])
     assert list(rows.first_year_seen(child)) == [-1 if ids[1] is None else 2021, 2021]
 
+
