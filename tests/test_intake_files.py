@@ -263,3 +263,26 @@ def test_huge_shared_strings_are_refused_before_they_are_expanded(tmp_path):
     data = load_dataset(tmp_path)
     (record,) = data.unreadable
     assert "sharedStrings.xml" in record.message and "MB" in record.message
+
+
+def test_line_ends_counted_by_blocks_as_bytes_count_does():
+    """The fast reader counts line ends and looks for a CR without LF block by block (NumPy, in a thread
+    while Arrow parses): the same answers as Python's bytes methods, also across block boundaries."""
+    import random
+
+    from metrics.readers import _bare_return, _count_byte, _InThread
+
+    rng = random.Random(5)
+    for size in (0, 1, 2, 7, 8, 9, 63, 64, 65, 1000):
+        data = bytes(rng.choice(b"ab\r\n;") for _ in range(size))
+        assert _count_byte(data, 10, block=8) == data.count(b"\n")
+        bare = data.endswith(b"\r") or any(data[i] == 13 and data[i + 1] != 10 for i in range(len(data) - 1))
+        assert _bare_return(data, block=8) == bare, data
+        assert _InThread(_bare_return, data, 8).result() == bare
+    crlf = b"a;b\r\n" * 100
+    assert not _bare_return(crlf, block=8) and _count_byte(crlf, 10, block=7) == 100
+
+    def fails():
+        raise ValueError("handed over")
+    with pytest.raises(ValueError, match="handed over"):
+        _InThread(fails).result()
