@@ -25,6 +25,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from metrics import countries
+from metrics.codes import through_codes, used_categories
 from metrics.headers import is_numbering_header, match_header
 from metrics.mappings import Mappings, read_mappings
 from metrics.readers import RawTable, read_raw
@@ -923,15 +924,31 @@ def _is_categorical(values: pd.Series) -> bool:
     return isinstance(values.dtype, pd.CategoricalDtype)
 
 
+def _factorized(values: pd.Series) -> tuple[np.ndarray, list]:
+    """(a code per row, the distinct values): a categorical column without missing values gives its own
+    codes and categories (some categories may be unused), any other column `pd.factorize`'s."""
+    if _is_categorical(values):
+        codes = values.cat.codes.to_numpy()
+        if not len(codes) or int(codes.min()) >= 0:
+            return codes, values.cat.categories.tolist()
+    codes, uniques = pd.factorize(values)
+    return codes, uniques.tolist()
+
+
+def _small_codes(count: int) -> type:
+    """The integer type pandas keeps the codes of ``count`` categories in."""
+    return np.int8 if count < 2**7 else np.int16 if count < 2**15 else np.int32 if count < 2**31 else np.int64
+
+
 def _categorical(codes: np.ndarray, values: list) -> pd.Series:
-    """A categorical Series holding `values[code]` for each code (None: missing).
+    """A categorical Series holding `values[code]` for each code (None: missing; code -1: missing).
 
     Its categories are the distinct values in no particular order; `_compact` makes them final."""
     relabel, distinct = pd.factorize(np.array(values, dtype=object))
-    lookup = np.append(relabel, -1)  # a code of -1 (missing) stays missing
     categories = pd.Index(pd.array(list(distinct), dtype="str"))
-    return pd.Series(pd.Categorical.from_codes(lookup[codes] if len(codes) else np.zeros(0, dtype=np.int8),
-                                               categories=categories))
+    small = _small_codes(len(distinct))
+    mapped = through_codes(relabel.astype(small), codes, -1) if len(codes) else np.zeros(0, dtype=small)
+    return pd.Series(pd.Categorical.from_codes(mapped, categories=categories, validate=False))
 
 
 def _final_categories(values: pd.Series) -> pd.Series:
@@ -939,18 +956,20 @@ def _final_categories(values: pd.Series) -> pd.Series:
     used, sorted, as str."""
     codes = values.cat.codes.to_numpy()
     categories = values.cat.categories
-    used = np.bincount(codes.astype(np.intp) + 1, minlength=len(categories) + 1)[1:] > 0
+    used = used_categories(codes, len(categories))
     final = pd.Series(pd.array(np.asarray(categories, dtype=object)[used].tolist(), dtype="str"))
     final = final.astype("category").cat.categories
-    lookup = np.append(final.get_indexer(categories), -1).astype(codes.dtype)  # fewer categories: codes fit
     dtype = pd.CategoricalDtype(final, ordered=False)
-    return pd.Series(pd.Categorical.from_codes(np.take(lookup, codes), dtype=dtype), index=values.index)
+    lookup = final.get_indexer(categories).astype(codes.dtype)  # fewer categories: the codes fit
+    if len(final) == len(categories) and (lookup == np.arange(len(categories))).all():
+        return pd.Series(pd.Categorical.from_codes(codes, dtype=dtype, validate=False), index=values.index)
+    return pd.Series(pd.Categorical.from_codes(through_codes(lookup, codes, -1), dtype=dtype, validate=False),
+                     index=values.index)
 
 
 def _through_codes(values: pd.Series, per_category: np.ndarray, missing) -> np.ndarray:
     """Per row of a categorical column, the value its category has in `per_category` (`missing` where none)."""
-    lookup = np.append(np.asarray(per_category), missing)
-    return np.take(lookup, values.cat.codes.to_numpy())
+    return through_codes(per_category, values.cat.codes.to_numpy(), missing)
 
 
 def _narrow(mask: np.ndarray, values: pd.Series, test) -> None:
@@ -1067,10 +1086,9 @@ def _coerce(values: pd.Series, column: Column, mappings: Mappings):
     """Parse one column: (values, invalid mask, empty mask, raw text or None)."""
     raw = None
     if column.kind != "text":
-        codes, uniques = pd.factorize(values)
-        uniques = uniques.tolist()
+        codes, uniques = _factorized(values)
         empty_unique = np.array([not str(value).strip() for value in uniques], dtype=bool)
-        empty = empty_unique[codes] if len(uniques) else np.zeros(len(values), dtype=bool)
+        empty = through_codes(empty_unique, codes, True) if len(uniques) else np.zeros(len(values), dtype=bool)
     if column.kind == "country":  # both kept as codes into the distinct values (made categories by `_compact`)
         resolved = _categorical(codes, [_country(value, mappings) if value.strip() else None for value in uniques])
         raw = _categorical(codes, [None if value == "" else value for value in uniques])
@@ -1097,7 +1115,7 @@ def _coerce(values: pd.Series, column: Column, mappings: Mappings):
         parsed_unique = [mappings.value(column.kind, text) or value if value is INVALID else value
                          for text, value in zip(uniques, parsed_unique)]
     bad_unique = np.array([value is INVALID for value in parsed_unique], dtype=bool)
-    bad = bad_unique[codes] if len(uniques) else np.zeros(len(values), dtype=bool)
+    bad = through_codes(bad_unique, codes, False) if len(uniques) else np.zeros(len(values), dtype=bool)
     clean_unique = [None if value is INVALID else value for value in parsed_unique]
     if column.kind in ("year", "int", "course"):
         table = pd.array(clean_unique, dtype="Int64")
@@ -1122,7 +1140,7 @@ def _coerce_coded_text(values: pd.Series, column: Column):
     categories = np.asarray(values.cat.categories, dtype=object).tolist()
     texts = categories
     if not column.name.endswith("_id"):  # as `_collapse_spaces`: only when few distinct values are used
-        used = np.count_nonzero(np.bincount(codes.astype(np.intp) + 1, minlength=len(categories) + 1)[1:])
+        used = int(used_categories(codes, len(categories)).sum())
         if used <= COLLAPSE_MAX_DISTINCT:
             texts = [" ".join(str(value).split()) for value in categories]
     kept = [value if value != "" else None for value in texts]

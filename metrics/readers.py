@@ -778,10 +778,13 @@ def _coded_values(encoded: pa.ChunkedArray, encoding: str | None) -> pd.Series |
         texts = [value.strip(_STRIP) for value in dictionary.to_pylist()]
     # distinct bytes may give the same text (" x" and "x"): the categories are the distinct texts
     relabel, distinct = pd.factorize(np.array(texts, dtype=object))
-    indices = np.concatenate([chunk.indices.to_numpy(zero_copy_only=False) for chunk in encoded.chunks])
-    codes = relabel[indices] if len(distinct) < len(texts) or not (relabel == np.arange(len(texts))).all() else indices
+    small = np.int8 if len(texts) < 2**7 else np.int16 if len(texts) < 2**15 else np.int32  # pandas' code type
+    indices = np.concatenate([chunk.indices.to_numpy(zero_copy_only=False) for chunk in encoded.chunks],
+                             dtype=small, casting="unsafe")  # indices below len(texts): they fit
+    if len(distinct) < len(texts) or not (relabel == np.arange(len(texts))).all():
+        indices = relabel.astype(small)[indices]
     categories = pd.Index(pd.array(distinct, dtype="str"))
-    return pd.Series(pd.Categorical.from_codes(codes, categories=categories), copy=False)
+    return pd.Series(pd.Categorical.from_codes(indices, categories=categories, validate=False), copy=False)
 
 
 def _text_column(column: pa.ChunkedArray, encoding: str | None) -> pd.Series:

@@ -27,6 +27,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
+from metrics.codes import through_codes
 from metrics.memo import ROWS, per_frame
 from metrics.years import academic_year_bounds, per_year, running_pairs
 
@@ -60,7 +61,15 @@ def has_values(frame: Frame, column: str) -> bool:
         return False
     if not len(frame):
         return True
-    return per_frame(frame, ("has_values", column), lambda: not bool(blank(frame[column]).all()))
+
+    def compute() -> bool:  # the first rows usually answer: ten million ids are not stripped to see one
+        values = frame[column]
+        head = values.iloc[:HAS_VALUES_HEAD]
+        return not bool(blank(head).all()) or (len(values) > len(head) and not bool(blank(values).all()))
+    return per_frame(frame, ("has_values", column), compute)
+
+
+HAS_VALUES_HEAD = 1000  # rows of a column looked at first for a value
 
 
 def blank(values: pd.Series) -> np.ndarray:
@@ -68,7 +77,7 @@ def blank(values: pd.Series) -> np.ndarray:
     if isinstance(values.dtype, pd.CategoricalDtype):  # decided once per category
         categories = values.cat.categories
         blank_category = np.asarray(categories.astype("str").str.strip() == "", dtype=bool)
-        return np.append(blank_category, True)[values.cat.codes.to_numpy()]  # code -1 (missing) → the last
+        return through_codes(blank_category, values.cat.codes.to_numpy(), True)  # code -1: missing, blank
     missing = values.isna().to_numpy(dtype=bool)
     stripped = values.astype("str").str.strip()
     return missing | (stripped == "").to_numpy(dtype=bool)
@@ -78,8 +87,8 @@ def is_in(values: pd.Series, accepted) -> np.ndarray:
     """True where a value is one of ``accepted`` (False where missing). A category column is looked up
     through its codes: a table of its few categories, not a hash of every row."""
     if isinstance(values.dtype, pd.CategoricalDtype):
-        hits = np.append(np.asarray(values.cat.categories.isin(list(accepted)), dtype=bool), False)
-        return hits[values.cat.codes.to_numpy()]  # code -1 (missing) → the last, False
+        hits = np.asarray(values.cat.categories.isin(list(accepted)), dtype=bool)
+        return through_codes(hits, values.cat.codes.to_numpy(), False)  # code -1 (missing): False
     return values.isin(list(accepted)).fillna(False).to_numpy(dtype=bool)
 
 
@@ -123,8 +132,7 @@ def folded_codes(values: pd.Series) -> tuple[np.ndarray, list]:
         codes, uniques = pd.factorize(fold_name(values))
         return codes, uniques.tolist()
     per_name, uniques = pd.factorize(fold_name(pd.Series(values.cat.categories, dtype="object")))
-    per_category = np.append(per_name, -1)  # code -1 (missing) stays -1
-    return per_category[values.cat.codes.to_numpy()], uniques.tolist()
+    return through_codes(per_name, values.cat.codes.to_numpy(), -1), uniques.tolist()  # code -1 stays -1
 
 
 def id_codes(values: pd.Series) -> np.ndarray:
