@@ -553,6 +553,12 @@ def _build() -> _Tables:
     return t
 
 
+def prepare() -> None:
+    """Build the name tables now (they are otherwise built by the first name resolved): ingestion does it
+    in a thread while Arrow parses a large export."""
+    _tables()
+
+
 def _tables() -> _Tables:
     global _TABLES
     if _TABLES is None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import math
 import re
+import threading
 import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -624,6 +625,8 @@ def load_dataset(data_dir: str | Path = "data", home: str | None = None, mapping
     passes one that reads unchanged exports back from their validated snapshot.
     """
     data_dir = Path(data_dir)
+    if loader is None:  # the country name tables are built while the exports are read (Arrow's parse lets go of the GIL)
+        threading.Thread(target=countries.prepare, daemon=True).start()
     settings, setting_issues = read_settings(data_dir)
     unreadable: list[Issue] = list(setting_issues)
     if home is not None:
@@ -880,7 +883,7 @@ def load_export(path: Path, export: Export, raw: RawTable | None = None,
     report = FileReport(
         export=export.name,
         path=str(path),
-        sha256=raw.sha256 or hashlib.sha256(path.read_bytes()).hexdigest(),
+        sha256=raw.file_sha256() or hashlib.sha256(path.read_bytes()).hexdigest(),
         encoding=raw.encoding,
         delimiter=raw.delimiter,
         rows_read=int(len(data)),

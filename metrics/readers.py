@@ -94,6 +94,11 @@ class RawTable:
     line_numbers: np.ndarray | None = None  # line (1-based) each row starts on; None = row index + 1
     problems: tuple[CellProblem, ...] = field(default_factory=tuple)
     sha256: str | None = None  # SHA-256 of the file's bytes as read (None: not computed)
+    digest: _Digest | None = field(default=None, repr=False, compare=False)  # the SHA-256 still being computed
+
+    def file_sha256(self) -> str | None:
+        """The file's SHA-256: `sha256`, or the digest computed in a thread once it is done (None: neither)."""
+        return self.sha256 if self.sha256 is not None or self.digest is None else self.digest.result()
 
     def line(self, row: int) -> int:
         """The line of the file (or sheet row) where row ``row`` of `cells` starts."""
@@ -567,10 +572,11 @@ def read_raw(path: Path) -> RawTable:
         raise UnreadableFile(f"{path.name}: is an Excel workbook with a text extension; rename it to .xlsx.")
     if b"\x00" in raw[:4096] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise UnreadableFile(f"{path.name}: is not a text export (it contains binary data). Export it as CSV.")
-    digest = _Digest(raw)  # the file's SHA-256 for its report, computed while the file is parsed
-    fast = _read_plain(raw)
+    digest = _Digest(raw)  # the file's SHA-256 for its report, computed in a thread (see `_read_plain`)
+    fast = _read_plain(raw, digest)
     if fast is not None:
-        return dataclasses.replace(fast, sha256=digest.result())
+        return dataclasses.replace(fast, digest=digest)  # still being computed: `RawTable.file_sha256`
+    digest.start()
     text, encoding, notes = decode(raw)
     if text.startswith("\ufeff"):
         text = text[1:]
@@ -614,15 +620,23 @@ def read_raw(path: Path) -> RawTable:
 
 
 class _Digest:
-    """SHA-256 of bytes, computed in a thread (hashlib releases the GIL) while the caller parses them."""
+    """SHA-256 of bytes, computed in a thread (hashlib releases the GIL) from `start` on, while the caller
+    goes on with the bytes: the fast reader starts it once Arrow's parse (on both cores) is done."""
 
     def __init__(self, data: bytes):
         self._data = data
         self._digest: str | None = None
         self._thread = None
-        if len(data) < (4 << 20):
-            self._run()
-        else:
+        self._lock = threading.Lock()
+
+    def start(self) -> None:
+        """Begin computing (at once for a small file); nothing when already begun."""
+        with self._lock:
+            if self._thread is not None or self._digest is not None:
+                return
+            if len(self._data) < (4 << 20):
+                self._run()
+                return
             self._thread = threading.Thread(target=self._run, daemon=True)
             self._thread.start()
 
@@ -632,6 +646,7 @@ class _Digest:
 
     def result(self) -> str | None:
         """The hex digest; None when it could not be computed (the caller then hashes the file itself)."""
+        self.start()
         if self._thread is not None:
             self._thread.join()
         return self._digest
@@ -918,7 +933,7 @@ def _few_value_columns(body: bytes, width: int, kind: pa.DataType, options, read
     return few
 
 
-def _read_plain(raw: bytes) -> RawTable | None:
+def _read_plain(raw: bytes, digest: _Digest | None = None) -> RawTable | None:
     """`read_raw` of a text file in one encoding with one record per line, or None for any other file.
 
     The same cells as the general path, read without decoding the whole file to a str first:
@@ -936,9 +951,6 @@ def _read_plain(raw: bytes) -> RawTable | None:
         body = body[3:]
     if re.search(rb"[!-~]", body) is None:  # perhaps nothing but white space: the general path says so
         return None
-    # CR LF line ends (Arrow reads them as line ends); any other CR: the general path. Looked for while
-    # Arrow parses (NumPy lets go of the GIL): a file with one is parsed for nothing, and read again.
-    bare_return = _InThread(_bare_return, body) if b"\r" in body else None
     lines = _count_byte(body, 10) + (0 if body.endswith(b"\n") else 1)
     if lines > MAX_ROWS:
         return None
@@ -969,12 +981,20 @@ def _read_plain(raw: bytes) -> RawTable | None:
             if not few:
                 return None
             few, types = set(), [kind] * width  # read again as plain cells
-    if table.num_rows != lines or table.num_columns > MAX_COLUMNS or (bare_return is not None and bare_return.result()):
+    # Arrow's parse used both cores; what follows uses one: the file's SHA-256 and the look for a CR
+    # without LF (CR LF line ends Arrow reads as line ends; any other CR: the general path, the file is
+    # parsed again) are computed meanwhile, in threads (hashlib and NumPy let go of the GIL).
+    if digest is not None:
+        digest.start()
+    bare_return = _InThread(_bare_return, body) if b"\r" in body else None
+    if table.num_rows != lines or table.num_columns > MAX_COLUMNS:
         return None
     if any(table.column(index).type != (types[index] if index < width else kind) for index in range(table.num_columns)):
         return None  # a column beyond the first line's width, typed by Arrow: the general path
     columns = {index: _text_column(table.column(index), None if utf8 else encoding)
                for index in range(table.num_columns)}
+    if bare_return is not None and bare_return.result():
+        return None
     cells = pd.DataFrame(columns, index=pd.RangeIndex(table.num_rows))
     problems = _oversized_cells(cells)
     return RawTable(cells=cells, encoding=encoding, delimiter=delimiter, notes=(), line_numbers=None,

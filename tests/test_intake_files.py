@@ -286,3 +286,21 @@ def test_line_ends_counted_by_blocks_as_bytes_count_does():
         raise ValueError("handed over")
     with pytest.raises(ValueError, match="handed over"):
         _InThread(fails).result()
+
+
+@pytest.mark.parametrize("rows", [3, 200_000])
+def test_the_files_sha256_is_that_of_its_bytes_small_or_hashed_in_a_thread(tmp_path, rows):
+    """A large file's SHA-256 is computed in a thread while its cells are converted (`RawTable.file_sha256`
+    waits for it); the report of the loaded export carries the same digest as hashlib of the file."""
+    import hashlib
+
+    from metrics.ingest import load_dataset
+
+    body = "".join(f"2024;India;S{index};Лечебный\r\n" for index in range(rows))
+    path = tmp_path / "students.csv"
+    path.write_bytes(("Учебный год;Гражданство;ID студента;Факультет\r\n" + body).encode("cp1251"))
+    expected = hashlib.sha256(path.read_bytes()).hexdigest()
+    raw = read_raw(path)
+    assert raw.file_sha256() == expected
+    report = load_dataset(tmp_path).files[0]
+    assert report.sha256 == expected and report.rows_loaded == rows
