@@ -26,7 +26,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from metrics import countries
-from metrics.codes import through_codes, used_categories
+from metrics.codes import prefetch_byte_numbers, through_codes, used_categories
 from metrics.headers import is_numbering_header, match_header
 from metrics.mappings import Mappings, read_mappings
 from metrics.readers import RawTable, read_raw
@@ -845,6 +845,8 @@ def load_export(path: Path, export: Export, raw: RawTable | None = None,
         if column.kind == "validity":  # read after the loop, against the signing date of its row
             continue
         values, bad_mask, empty_mask, raw_values = _coerce(data[column.name], column, mappings)
+        if column.name == "student_id":  # numbered (for counting each student once) on the other core meanwhile
+            prefetch_byte_numbers(values)
         bad_mask, empty_mask = bad_mask & ~reader_excluded, empty_mask & ~reader_excluded  # said once already
         if column.kind == "country" or column.kind == "countries":
             columns[f"{column.name}_raw"] = raw_values
@@ -946,9 +948,12 @@ def _small_codes(count: int) -> type:
 def _categorical(codes: np.ndarray, values: list) -> pd.Series:
     """A categorical Series holding `values[code]` for each code (None: missing; code -1: missing).
 
-    Its categories are the distinct values in no particular order; `_compact` makes them final."""
+    Its categories are the distinct values sorted as `astype("category")` sorts them: `_compact` then
+    only drops those no row kept."""
     relabel, distinct = pd.factorize(np.array(values, dtype=object))
-    categories = pd.Index(pd.array(list(distinct), dtype="str"))
+    distinct = pd.Index(pd.array(list(distinct), dtype="str"))
+    categories = pd.Series(distinct).astype("category").cat.categories
+    relabel = np.append(categories.get_indexer(distinct), -1)[relabel]  # -1 (None) stays -1
     small = _small_codes(len(distinct))
     mapped = through_codes(relabel.astype(small), codes, -1) if len(codes) else np.zeros(0, dtype=small)
     return pd.Series(pd.Categorical.from_codes(mapped, categories=categories, validate=False))

@@ -32,6 +32,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 
+from metrics.background import InThread
 from metrics.validation import UnreadableFile
 
 # Single-byte encodings tried when a file is not UTF-8, in order of preference on a tie.
@@ -738,9 +739,9 @@ def _decode_binary(array: pa.Array, encoding: str) -> pa.Array:
     data = array.buffers()[2]
     start, end = int(offsets[0]), int(offsets[-1])
     view = np.frombuffer(data, dtype=np.uint8)[start:end] if data is not None else np.zeros(0, dtype=np.uint8)
-    wide = np.flatnonzero(view >= 0x80)
-    if not len(wide):  # ASCII is itself in every candidate code page
+    if not len(view) or int(view.max()) < 0x80:  # ASCII is itself in every candidate code page
         return array.cast(pa.string())
+    wide = np.flatnonzero(view >= 0x80)
     if len(wide) <= FEW_WIDE_CELLS:  # a few cells with letters of the code page (a header): decoded one by one
         rows = np.unique(np.searchsorted(offsets[1:].astype(np.int64) - start, wide, side="right"))
         mask = np.zeros(len(array), dtype=bool)
@@ -845,6 +846,9 @@ def _may_need_strip(array: pa.Array) -> bool:
     if array.buffers()[2] is None:
         return False
     data = np.frombuffer(array.buffers()[2], dtype=np.uint8)
+    used = data[int(offsets[0]):int(offsets[-1])]
+    if not len(used) or (int(used.max()) < 0x80 and int(used.min()) > 0x20):  # ASCII without a space or control
+        return False  # character anywhere (two passes without a temporary, not a gather per cell)
     starts, ends = offsets[:-1], offsets[1:]
     filled = ends > starts
     if not filled.all():
@@ -854,27 +858,6 @@ def _may_need_strip(array: pa.Array) -> bool:
 
 def _pandas_str(kind: pa.DataType):
     return pd.StringDtype("pyarrow", na_value=np.nan) if kind in (pa.string(), pa.large_string()) else None
-
-
-class _InThread:
-    """``function(*args)`` run in a thread (for work that lets go of the GIL); `result` waits for it."""
-
-    def __init__(self, function, *args):
-        self._result, self._error = None, None
-
-        def run() -> None:
-            try:
-                self._result = function(*args)
-            except BaseException as error:  # handed to the caller of `result`
-                self._error = error
-        self._thread = threading.Thread(target=run, daemon=True)
-        self._thread.start()
-
-    def result(self):
-        self._thread.join()
-        if self._error is not None:
-            raise self._error
-        return self._result
 
 
 def _count_byte(data: bytes, byte: int, block: int = 1 << 24) -> int:
@@ -986,7 +969,7 @@ def _read_plain(raw: bytes, digest: _Digest | None = None) -> RawTable | None:
     # parsed again) are computed meanwhile, in threads (hashlib and NumPy let go of the GIL).
     if digest is not None:
         digest.start()
-    bare_return = _InThread(_bare_return, body) if b"\r" in body else None
+    bare_return = InThread(_bare_return, body) if b"\r" in body else None
     if table.num_rows != lines or table.num_columns > MAX_COLUMNS:
         return None
     if any(table.column(index).type != (types[index] if index < width else kind) for index in range(table.num_columns)):

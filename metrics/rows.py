@@ -27,7 +27,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from metrics.codes import through_codes
+from metrics.codes import byte_numbers, through_codes
 from metrics.memo import ROWS, per_frame
 from metrics.years import academic_year_bounds, per_year, running_pairs
 
@@ -167,12 +167,6 @@ def student_id_codes(students: pd.DataFrame) -> np.ndarray:
     return per_frame(students, ID_CODES, compute)
 
 
-# ID numbers without hashing: ten million id strings hashed into codes take seconds (a table of millions
-# of entries, a cache miss per row); sorting ten million integers takes a tenth of that.
-PACK_WIDTH = 32  # ids longer than this many bytes are hashed
-# First UTF-8 bytes of the characters `str.strip` removes: an id beginning with none of them is not blank.
-_SPACE_LEADS = np.zeros(256, dtype=bool)
-_SPACE_LEADS[[chr(point).encode("utf-8")[0] for point in range(0x3001) if chr(point).isspace()]] = True
 BY_ID = ("rows_by_id",)
 FIRST_ROWS = ("first_rows",)
 
@@ -181,7 +175,7 @@ def _id_numbers(students: pd.DataFrame, bits: int) -> tuple[np.ndarray, np.ndarr
     """(the rows with an id, a number per such row, a bound of the numbers, whether they are dense codes):
     equal numbers for equal ids and only for them, below ``2**bits``. Codes already known (a snapshot's, a parent's, a
     category column's) are the numbers; an Arrow text column's ids are read as numbers from their bytes
-    (`_byte_numbers`). None for any other column: its ids are hashed."""
+    (`metrics.codes.byte_numbers`). None for any other column: its ids are hashed."""
     found, codes = ROWS.get(students, ID_CODES)
     values = students["student_id"]
     if not found and isinstance(values.dtype, pd.CategoricalDtype):
@@ -192,68 +186,8 @@ def _id_numbers(students: pd.DataFrame, bits: int) -> tuple[np.ndarray, np.ndarr
         return valid, codes[valid].astype(np.uint64), int(codes.max()) + 1 if valid.any() else 1, True
     if not (isinstance(values.dtype, pd.StringDtype) and values.dtype.storage == "pyarrow"):
         return None
-    found = _byte_numbers(pa.array(values.array), bits)
+    found = byte_numbers(pa.array(values.array), bits)
     return None if found is None else (*found, False)
-
-
-def _byte_numbers(array: pa.Array, bits: int = 64) -> tuple[np.ndarray, np.ndarray, int] | None:
-    """(the cells with a non-blank id, a number per such cell, a bound of the numbers): each id's bytes
-    read as the digits of one number, each byte position in its own base (its values seen, zero where an
-    id is shorter: ids holding a NUL byte go back to hashing). None when the number could reach 2**bits,
-    an id is longer than `PACK_WIDTH` bytes or some cell may be blank but not empty (white space)."""
-    size = len(array)
-    wide = pa.types.is_large_string(array.type)
-    offsets = np.frombuffer(array.buffers()[1], dtype=np.int64 if wide else np.int32)[
-        array.offset:array.offset + size + 1].astype(np.int64)
-    data = array.buffers()[2]
-    view = np.frombuffer(data, dtype=np.uint8) if data is not None else np.zeros(0, dtype=np.uint8)
-    lengths = np.diff(offsets)
-    valid = lengths > 0
-    if array.null_count:
-        valid &= array.is_valid().to_numpy(zero_copy_only=False)
-    starts, lengths = offsets[:-1][valid], lengths[valid]
-    if not len(starts):
-        return valid, np.zeros(0, dtype=np.uint64), 1
-    width = int(lengths.max())
-    if width > PACK_WIDTH or _SPACE_LEADS[view[starts]].any():
-        return None
-    first, end = int(offsets[0]), int(offsets[-1])
-    if len(starts) == size and int(lengths.min()) == width:  # every id as long: the bytes are the matrix
-        matrix = view[first:end].reshape(size, width)
-    else:
-        if not view[first:end].all():  # a NUL byte would read as the end of a shorter id
-            return None
-        matrix = np.zeros((len(starts), width), dtype=np.uint8)
-        for position in range(width):
-            longer = lengths > position
-            matrix[longer, position] = view[starts[longer] + position]
-    digits = []  # (byte position, lowest byte or a table numbering the bytes seen, base)
-    for position in range(width):
-        column = matrix[:, position]
-        low, high = int(column.min()), int(column.max())
-        if high > low:
-            digits.append((position, low, high - low + 1))
-    if (_product(digits) - 1).bit_length() > bits:  # ranges with gaps (padding zeros, letters and digits): number the bytes seen
-        digits = []
-        for position in range(width):
-            seen = np.bincount(matrix[:, position], minlength=256) > 0
-            if seen.sum() > 1:
-                digits.append((position, (np.cumsum(seen) - 1).astype(np.uint8), int(seen.sum())))
-        if (_product(digits) - 1).bit_length() > bits:
-            return None
-    number = np.zeros(len(starts), dtype=np.uint64)
-    for position, low, base in digits:
-        digit = matrix[:, position] - np.uint8(low) if isinstance(low, int) else low[matrix[:, position]]
-        number *= np.uint64(base)
-        number += digit
-    return valid, number, max(_product(digits), 1)
-
-
-def _product(digits: list) -> int:
-    bound = 1
-    for *_, base in digits:
-        bound *= base
-    return bound
 
 
 def _rows_by_id(students: pd.DataFrame) -> dict[str, np.ndarray] | None:

@@ -270,7 +270,8 @@ def test_line_ends_counted_by_blocks_as_bytes_count_does():
     while Arrow parses): the same answers as Python's bytes methods, also across block boundaries."""
     import random
 
-    from metrics.readers import _bare_return, _count_byte, _InThread
+    from metrics.background import InThread
+    from metrics.readers import _bare_return, _count_byte
 
     rng = random.Random(5)
     for size in (0, 1, 2, 7, 8, 9, 63, 64, 65, 1000):
@@ -278,14 +279,14 @@ def test_line_ends_counted_by_blocks_as_bytes_count_does():
         assert _count_byte(data, 10, block=8) == data.count(b"\n")
         bare = data.endswith(b"\r") or any(data[i] == 13 and data[i + 1] != 10 for i in range(len(data) - 1))
         assert _bare_return(data, block=8) == bare, data
-        assert _InThread(_bare_return, data, 8).result() == bare
+        assert InThread(_bare_return, data, 8).result() == bare
     crlf = b"a;b\r\n" * 100
     assert not _bare_return(crlf, block=8) and _count_byte(crlf, 10, block=7) == 100
 
     def fails():
         raise ValueError("handed over")
     with pytest.raises(ValueError, match="handed over"):
-        _InThread(fails).result()
+        InThread(fails).result()
 
 
 @pytest.mark.parametrize("rows", [3, 200_000])

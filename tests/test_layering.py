@@ -195,12 +195,13 @@ def test_no_import_cycle_among_metrics_modules():
 
 
 def test_the_kpi_modules_import_in_one_direction():
-    # years, codes <- memo <- rows <- kpis <- catalogue <- engine <- breakdowns; targets and filters below the engine.
+    # years, background <- codes <- memo <- rows <- kpis <- catalogue <- engine <- breakdowns; targets and filters below the engine.
     graph = _metrics_graph()
     assert graph["metrics.years"] == set()
-    assert graph["metrics.codes"] == set()
+    assert graph["metrics.background"] == set()
+    assert graph["metrics.codes"] <= {"metrics.background"}
     assert graph["metrics.memo"] == set()
-    assert graph["metrics.rows"] <= {"metrics.memo", "metrics.years", "metrics.codes"}
+    assert graph["metrics.rows"] <= {"metrics.memo", "metrics.years", "metrics.codes", "metrics.background"}
     assert graph["metrics.kpis"] <= {"metrics.rows", "metrics.years", "metrics.countries", "metrics.outcomes", "metrics.memo"}
     assert graph["metrics.catalogue"] <= {"metrics.kpis"}
     assert graph["metrics.targets"] == set()

@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from metrics import rows
+from metrics import codes, rows
 from metrics.memo import clear_all
 
 
@@ -72,14 +72,14 @@ def test_white_space_ids_go_back_to_hashing_and_count_as_blank():
 
 def test_an_id_with_a_nul_byte_or_too_long_is_hashed():
     _check([2020, 2021, 2021], ["a\x00", "a", "a\x00"], expect_sorted=False)
-    long_id = "x" * (rows.PACK_WIDTH + 1)
+    long_id = "x" * (codes.PACK_WIDTH + 1)
     _check([2020, 2021, 2021], [long_id, "a", long_id], expect_sorted=False)
 
 
 def test_numbers_too_wide_for_64_bits_are_hashed():
     # 32 bytes of any value at every position: the ids' number needs 256 bits
     rng = np.random.default_rng(3)
-    ids = ["".join(chr(33 + int(c)) for c in rng.integers(0, 90, rows.PACK_WIDTH)) for _ in range(50)]
+    ids = ["".join(chr(33 + int(c)) for c in rng.integers(0, 90, codes.PACK_WIDTH)) for _ in range(50)]
     ids += ids[:10]
     years = [2020 + i % 3 for i in range(len(ids))]
     _check(years, ids, expect_sorted=False)
@@ -125,3 +125,42 @@ def test_filtered_frame_keeps_its_parents_codes(ids):
     assert list(rows.first_year_seen(child)) == [-1 if ids[1] is None else 2021, 2021]
 
 
+
+
+def test_ids_numbered_ahead_in_a_thread_are_taken_once_for_the_same_buffers(monkeypatch):
+    """Ingestion numbers a long id column in a thread (`prefetch_byte_numbers`); the first `byte_numbers`
+    of an array with the same buffers takes that result (equal to computing it), and only once."""
+    import pyarrow as pa
+
+    monkeypatch.setattr(codes, "PREFETCH_ROWS", 10)
+    ids = pd.Series([f"S{index % 7:03d}" for index in range(50)] + [None, ""], dtype="str")
+    expected = codes.byte_numbers(pa.array(ids.array), 64, prefetched=False)
+    assert codes.prefetch_byte_numbers(ids)
+    assert codes._PREFETCHED
+    other = pd.Series(ids.tolist(), dtype="str")  # equal values, other buffers: not taken
+    assert codes._prefetched(pa.array(other.array)) is None and codes._PREFETCHED
+    taken = codes.byte_numbers(pa.array(ids.array), 64)
+    assert not codes._PREFETCHED  # taken once
+    for left, right in zip(taken[:2], expected[:2]):
+        assert left.tolist() == right.tolist()
+    assert taken[2] == expected[2]
+    assert not codes.prefetch_byte_numbers(ids.iloc[:5])  # short: not worth a thread
+    assert not codes.prefetch_byte_numbers(pd.Series(range(50)))  # not Arrow text
+
+
+def test_a_loaded_export_counts_each_student_once_with_the_ids_numbered_ahead(tmp_path, monkeypatch):
+    """The whole way: a students export whose ids were numbered in a thread during ingestion gives the
+    first rows and first years a Python reading of the file gives."""
+    from metrics.ingest import load_dataset
+
+    monkeypatch.setattr(codes, "PREFETCH_ROWS", 10)
+    years = [2020 + (index * 7) % 4 for index in range(60)]
+    ids = [f"A{(index * 5) % 13}" if index % 9 else "" for index in range(60)]
+    lines = ["year;citizenship;student_id"] + [f"{year};India;{value}" for year, value in zip(years, ids)]
+    (tmp_path / "students.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    clear_all()
+    frame = load_dataset(tmp_path).get("students")
+    assert list(frame["student_id"].fillna("")) == ids
+    _, first_rows, first_seen = _by_hand(years, ids)
+    assert list(rows.active_student_mask(frame)) == first_rows
+    assert list(rows.first_year_seen(frame)) == first_seen
