@@ -23,8 +23,10 @@ _UNSIGNED = {np.dtype(np.int8): np.uint8, np.dtype(np.int16): np.uint16}
 
 def through_codes(per_category, codes: np.ndarray, missing) -> np.ndarray:
     """``per_category[code]`` for every code, ``missing`` where the code is -1 (the result's dtype is
-    that of ``per_category`` with ``missing`` appended)."""
-    lookup = np.append(np.asarray(per_category), missing)
+    that of ``per_category``, widened only for a ``missing`` of a wider NumPy type)."""
+    per_category = np.asarray(per_category)
+    kind = np.result_type(per_category, missing)  # a Python number keeps the table's type (NEP 50)
+    lookup = np.append(per_category.astype(kind, copy=False), np.array(missing, dtype=kind))
     codes = np.asarray(codes)
     unsigned = _UNSIGNED.get(codes.dtype)
     if unsigned is None:

@@ -92,7 +92,11 @@ def _count_by_year_masked(frame: pd.DataFrame, mask: np.ndarray, years: Sequence
         return per_year(pd.Series(dtype="int64"), years)
     low, offsets, weights = per_frame(frame, ("year_offsets",), lambda: _year_offsets(frame))
     span = int(offsets.max()) + 1
-    if weights is None:  # a row is one student: count the rows
+    if weights is None and span <= 128:  # a row is one student: count the rows, by one byte per row
+        small = per_frame(frame, ("year_offsets_u8",), lambda: offsets.astype(np.uint8))
+        in_mask = np.asarray(mask, dtype=bool).view(np.uint8) << np.uint8(7)  # the top bit: row in the mask
+        sums = np.bincount(small | in_mask, minlength=256)[128:128 + span]  # (no copy of the rows selected)
+    elif weights is None:
         sums = np.bincount(offsets[mask], minlength=span)
     else:
         sums = np.rint(np.bincount(offsets[mask], weights=weights[mask], minlength=span))  # exact below 2**53

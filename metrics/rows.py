@@ -445,6 +445,20 @@ def _by_country_and_year_codes(students: pd.DataFrame, mask: np.ndarray) -> pd.D
     years ascending, countries in category order, unknown last), without sorting ten million keys."""
     citizenship = students["citizenship"]
     width = len(citizenship.cat.categories) + 1  # the last: unknown (code -1)
+    year = students["year"].to_numpy()
+    low = int(year.min())
+    span = int(year.max()) - low + 1
+    if span * width < 2**16 and unit_counts(students):  # every row one student: count cells of two bytes
+        cells = (year - low).astype(np.uint16)
+        cells *= np.uint16(width)
+        cells += through_codes(np.arange(width - 1, dtype=np.uint16), citizenship.cat.codes.to_numpy(), width - 1)
+        np.putmask(cells, ~np.asarray(mask, dtype=bool), span * width)  # rows not counted: one cell past the end
+        rows = np.bincount(cells, minlength=span * width + 1)[:span * width]
+        seen = np.flatnonzero(rows)
+        code = seen % width
+        country = pd.Categorical.from_codes(np.where(code == width - 1, -1, code), dtype=citizenship.dtype)
+        return pd.DataFrame({"year": (seen // width + low).astype(year.dtype), "country": country,
+                             "students": rows[seen].astype(np.int64)})
     codes = citizenship.cat.codes.to_numpy()[mask].astype(np.intp)
     codes[codes < 0] = width - 1
     year = students["year"].to_numpy()[mask]
@@ -461,6 +475,12 @@ def _by_country_and_year_codes(students: pd.DataFrame, mask: np.ndarray) -> pd.D
     country = pd.Categorical.from_codes(np.where(code == width - 1, -1, code), dtype=citizenship.dtype)
     return pd.DataFrame({"year": (seen // width + low).astype(year.dtype), "country": country,
                          "students": sums[seen]})
+
+
+def unit_counts(frame: pd.DataFrame) -> bool:
+    """True when every row of the frame counts one (no ``count`` column, or all 1); computed once per frame."""
+    return per_frame(frame, ("unit_counts",), lambda: "count" not in frame.columns
+                     or bool((frame["count"].to_numpy() == 1).all()))
 
 
 def university_total(totals: pd.DataFrame, column: str, years: Sequence[int]) -> pd.Series:

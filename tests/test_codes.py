@@ -41,3 +41,11 @@ def test_looked_up_values_can_be_changed_in_place():
     looked &= np.array([True, True, True])
     looked[0] = False
     assert looked.tolist() == [False, False, False]
+
+
+def test_through_codes_keeps_the_tables_small_type():
+    codes = np.array([0, -1, 1], dtype=np.int8)
+    assert through_codes(np.array([5, 6], dtype=np.int8), codes, -1).dtype == np.int8
+    assert through_codes(np.array([5, 6], dtype=np.uint16), codes, 9).tolist() == [5, 9, 6]
+    assert through_codes(np.array([5, 6], dtype=np.uint16), codes, 9).dtype == np.uint16
+    assert through_codes(np.array(["a", "b"], dtype=object), codes, None).tolist() == ["a", None, "b"]

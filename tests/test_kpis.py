@@ -814,22 +814,30 @@ def test_kpi_table_gives_the_reason_for_every_missing_value():
     assert table["reason"].notna().sum() == table["value"].isna().sum()
 
 
-def test_foreign_students_by_country_and_year_of_category_columns_match_a_groupby_by_hand():
-    """The category path (one bincount over year × country code) against a plain groupby of the same rows:
-    counts, unknown countries (last in their year), zero-count groups kept, years and countries in order."""
+@pytest.mark.parametrize("counts", ["weights", "ones", "absent"])
+def test_foreign_students_by_country_and_year_of_category_columns_match_a_groupby_by_hand(counts):
+    """The category path (one bincount over year × country code; a cell of two bytes per row when every
+    row counts one) against a plain groupby of the same rows: counts, unknown countries (last in their
+    year), zero-count groups kept, years and countries in order."""
     import numpy as np
     import pandas as pd
 
+    from metrics.memo import clear_all
     from metrics.rows import foreign_students_by_country_and_year
 
+    clear_all()
     rng = np.random.default_rng(5)
     rows = 500
     country = rng.choice(["IND", "CHN", "UZB", None], rows).astype(object)
     frame = pd.DataFrame({"year": rng.integers(2019, 2024, rows),
                           "citizenship": pd.Categorical(country, categories=["CHN", "IND", "KAZ", "UZB"]),
-                          "count": rng.integers(0, 4, rows)})
-    frame.loc[7, ["year", "citizenship", "count"]] = [2019, "KAZ", 0]  # a group of one row counting 0
+                          "count": rng.integers(0, 4, rows) if counts == "weights" else 1})
+    frame.loc[7, ["year", "citizenship", "count"]] = [2019, "KAZ", 0 if counts == "weights" else 1]
+    if counts == "absent":
+        frame = frame.drop(columns="count")
     got = foreign_students_by_country_and_year(frame, "UZB")
+    if counts == "absent":
+        frame = frame.assign(count=1)
     foreign = frame[frame["citizenship"].astype(object) != "UZB"]
     by_hand = {}
     for year, code, count in zip(foreign["year"], foreign["citizenship"].astype(object), foreign["count"]):
@@ -838,4 +846,28 @@ def test_foreign_students_by_country_and_year_of_category_columns_match_a_groupb
     order = sorted(by_hand, key=lambda k: (k[0], k[1] is None, k[1] or ""))
     assert [(int(y), c if isinstance(c, str) else None) for y, c in zip(got["year"], got["country"])] == order
     assert [int(v) for v in got["students"]] == [by_hand[k] for k in order]
-    assert by_hand[(2019, "KAZ")] == 0 and (2019, "KAZ") in order
+    assert by_hand[(2019, "KAZ")] == (0 if counts == "weights" else 1) and (2019, "KAZ") in order
+
+
+@pytest.mark.parametrize("span, weighted", [(1, False), (10, False), (128, False), (150, False), (10, True)])
+def test_count_by_year_masked_equals_a_groupby_of_the_masked_rows(span, weighted):
+    """The masked count per year (one byte per row below 129 years, else the selected rows' offsets; with
+    a count column, weights) against pandas' groupby of the selected rows."""
+    import numpy as np
+
+    from metrics.kpis import _count_by_year_masked
+    from metrics.memo import clear_all
+
+    clear_all()
+    rng = np.random.default_rng(span)
+    size = 5000
+    frame = pd.DataFrame({"year": rng.integers(2000, 2000 + span, size)})
+    frame.loc[0, "year"], frame.loc[1, "year"] = 2000, 2000 + span - 1  # the whole span present
+    if weighted:
+        frame["count"] = rng.integers(1, 4, size)
+    mask = rng.random(size) < 0.6
+    years = list(range(1999, 2001 + span))
+    counted = _count_by_year_masked(frame, mask, years)
+    weights = frame["count"] if weighted else pd.Series(1, index=frame.index)
+    expected = weights[mask].groupby(frame["year"][mask]).sum()
+    assert [int(counted[year]) for year in years] == [int(expected.get(year, 0)) for year in years]
