@@ -90,10 +90,8 @@ def _count_by_year_masked(frame: pd.DataFrame, mask: np.ndarray, years: Sequence
     frame's year offsets of those rows, weighted by their count unless every count is 1 (no grouping)."""
     if not len(frame):
         return per_year(pd.Series(dtype="int64"), years)
-    low, offsets, weights = per_frame(frame, ("year_offsets",), lambda: _year_offsets(frame))
-    span = int(offsets.max()) + 1
-    if weights is None and span <= 128:  # a row is one student: count the rows, by one byte per row
-        small = per_frame(frame, ("year_offsets_u8",), lambda: offsets.astype(np.uint8))
+    low, offsets, weights, span, small = per_frame(frame, ("year_offsets",), lambda: _year_offsets(frame))
+    if weights is None and small is not None:  # a row is one student: count the rows, by one byte per row
         in_mask = np.asarray(mask, dtype=bool).view(np.uint8) << np.uint8(7)  # the top bit: row in the mask
         sums = np.bincount(small | in_mask, minlength=256)[128:128 + span]  # (no copy of the rows selected)
     elif weights is None:
@@ -103,14 +101,17 @@ def _count_by_year_masked(frame: pd.DataFrame, mask: np.ndarray, years: Sequence
     return per_year(pd.Series(sums.astype("int64"), index=np.arange(low, low + span)), years)
 
 
-def _year_offsets(frame: pd.DataFrame) -> tuple[int, np.ndarray, np.ndarray | None]:
-    """(first year, each row's year − first year, each row's count: None when every row counts 1)."""
+def _year_offsets(frame: pd.DataFrame) -> tuple[int, np.ndarray, np.ndarray | None, int, np.ndarray | None]:
+    """(first year, each row's year − first year, each row's count: None when every row counts 1, the number
+    of years from the first to the last, the offsets as one byte when there are at most 128 years)."""
     year = frame["year"].to_numpy(dtype="int64")
     low = int(year.min())
     weights = frame["count"].to_numpy(dtype="int64") if "count" in frame.columns else None
     if weights is not None and bool((weights == 1).all()):
         weights = None
-    return low, (year - low).astype(np.intp), weights
+    offsets = (year - low).astype(np.intp)
+    span = int(offsets.max()) + 1
+    return low, offsets, weights, span, offsets.astype(np.uint8) if span <= 128 else None
 
 
 def _count_by_year(frame: pd.DataFrame, years: Sequence[int], column: str = "count") -> pd.Series:

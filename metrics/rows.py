@@ -212,32 +212,44 @@ def _rows_by_id(students: pd.DataFrame) -> dict[str, np.ndarray] | None:
         year = year if all_rows else year[valid]
         if (bound - 1).bit_length() + year_bits + row_bits > 64:
             return None
-        key = numbers << np.uint64(year_bits + row_bits)
-        key |= (year - low).astype(np.uint64) << np.uint64(row_bits)
+        u64 = np.uint64
+        key = numbers << u64(year_bits + row_bits)  # (id, year, row) in one number (few arrays: each costs)
+        part = np.subtract(year, low, dtype=np.int64).view(np.uint64)
+        part <<= u64(row_bits)
+        key |= part
         key |= np.arange(count, dtype=np.uint64)
         key.sort()  # by id, then year, then row: each group's first row first
-        rows = (key & np.uint64((1 << row_bits) - 1)).astype(np.intp)
-        key >>= np.uint64(row_bits)  # (id, year)
+        rows = np.bitwise_and(key, u64((1 << row_bits) - 1), out=part).view(np.int64)  # positions (< 2**63)
+        key >>= u64(row_bits)  # (id, year)
         new_group = np.empty(count, dtype=bool)
         new_group[0] = True
         np.not_equal(key[1:], key[:-1], out=new_group[1:])
-        ids = key >> np.uint64(year_bits)
+        ids = key >> u64(year_bits)
         new_id = np.empty(count, dtype=bool)
         new_id[0] = True
         np.not_equal(ids[1:], ids[:-1], out=new_id[1:])
-        del ids
-        starts = np.flatnonzero(new_id)
-        repeats = np.diff(np.append(starts, count))
-        code = np.repeat(np.arange(len(starts), dtype=np.uint64), repeats)
-        first_year = np.repeat(key[starts] & np.uint64((1 << year_bits) - 1), repeats)
-        packed = (code << np.uint64(year_bits + 1)) | (first_year << np.uint64(1)) | new_group
-        del code, first_year, key
+        start = ids  # reused: for each sorted row, where its id's rows start (the first: its first year)
+        start[:] = 0
+        start[new_id] = np.flatnonzero(new_id)
+        np.maximum.accumulate(start, out=start)
+        packed = key[start]  # (id, first year)
+        packed &= u64((1 << year_bits) - 1)
+        packed <<= u64(1)
+        code = start  # reused: the id's number in sorted order
+        np.cumsum(new_id, out=code)
+        code -= u64(1)
+        code <<= u64(year_bits + 1)
+        packed |= code
+        packed |= new_group
+        del key, start, code
         by_row = np.empty(count, dtype=np.uint64)
         by_row[rows] = packed  # back in row order: one scatter for the three values
         del packed, rows
-        codes = (by_row >> np.uint64(year_bits + 1)).astype(np.int64)
-        seen = ((by_row >> np.uint64(1)) & np.uint64((1 << year_bits) - 1)).astype(np.int64) + low
-        first = (by_row & np.uint64(1)).astype(bool)
+        first = (by_row & u64(1)).astype(bool)
+        by_row >>= u64(1)
+        seen = (by_row & u64((1 << year_bits) - 1)).view(np.int64)
+        seen += low
+        codes = (by_row >> u64(year_bits)).view(np.int64)
         if dense:  # the codes already known stay the codes
             codes = numbers.astype(np.int64)
         if all_rows:
