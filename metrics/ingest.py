@@ -837,6 +837,8 @@ def load_export(path: Path, export: Export, raw: RawTable | None = None,
         values.iloc[targets] = ""
         data[name] = values
 
+    if export.name == "students" and "student_id" in positions:  # numbered (to count each student once) on the
+        prefetch_byte_numbers(data["student_id"])  # other core while the rest is parsed (`_coerce` keeps ids as they are)
     columns: dict[str, object] = {}
     for column in export.columns:
         if column.name not in positions:
@@ -845,8 +847,6 @@ def load_export(path: Path, export: Export, raw: RawTable | None = None,
         if column.kind == "validity":  # read after the loop, against the signing date of its row
             continue
         values, bad_mask, empty_mask, raw_values = _coerce(data[column.name], column, mappings)
-        if column.name == "student_id":  # numbered (for counting each student once) on the other core meanwhile
-            prefetch_byte_numbers(values)
         bad_mask, empty_mask = bad_mask & ~reader_excluded, empty_mask & ~reader_excluded  # said once already
         if column.kind == "country" or column.kind == "countries":
             columns[f"{column.name}_raw"] = raw_values
