@@ -741,6 +741,11 @@ def _decode_binary(array: pa.Array, encoding: str) -> pa.Array:
     view = np.frombuffer(data, dtype=np.uint8)[start:end] if data is not None else np.zeros(0, dtype=np.uint8)
     if not len(view) or int(view.max()) < 0x80:  # ASCII is itself in every candidate code page
         return array.cast(pa.string())
+    if len(array) > HEAD_ROWS and int(view[int(offsets[HEAD_ROWS]) - start:].max(initial=0)) < 0x80:
+        # letters of the code page only in the top rows (a title, the header): those decoded one by one
+        head = pa.array([value.decode(encoding, errors="replace") for value in array.slice(0, HEAD_ROWS).to_pylist()],
+                        pa.string())
+        return pa.concat_arrays([head, array.slice(HEAD_ROWS).cast(pa.string())])
     wide = np.flatnonzero(view >= 0x80)
     if len(wide) <= FEW_WIDE_CELLS:  # a few cells with letters of the code page (a header): decoded one by one
         rows = np.unique(np.searchsorted(offsets[1:].astype(np.int64) - start, wide, side="right"))
@@ -756,6 +761,7 @@ def _decode_binary(array: pa.Array, encoding: str) -> pa.Array:
 
 
 FEW_WIDE_CELLS = 10_000  # a column with at most this many non-ASCII bytes has its cells decoded one by one
+HEAD_ROWS = 1000  # top rows of a large column (a title, the header) looked at one by one, the rest as a whole
 _EXTRA_BYTES = {encoding: np.array([len(bytes([byte]).decode(encoding, errors="replace").encode("utf-8")) - 1
                                     for byte in range(256)], dtype=np.uint8) for encoding in SINGLE_BYTE_CANDIDATES}
 
@@ -849,6 +855,10 @@ def _may_need_strip(array: pa.Array) -> bool:
     used = data[int(offsets[0]):int(offsets[-1])]
     if not len(used) or (int(used.max()) < 0x80 and int(used.min()) > 0x20):  # ASCII without a space or control
         return False  # character anywhere (two passes without a temporary, not a gather per cell)
+    if len(array) > HEAD_ROWS:  # the same below the top rows (a title, the header), and the top rows looked at
+        rest = data[int(offsets[HEAD_ROWS]):int(offsets[-1])]  # one by one
+        if not len(rest) or (int(rest.max()) < 0x80 and int(rest.min()) > 0x20):
+            return any(value != value.strip(_STRIP) for value in array.slice(0, HEAD_ROWS).to_pylist())
     starts, ends = offsets[:-1], offsets[1:]
     filled = ends > starts
     if not filled.all():

@@ -305,3 +305,28 @@ def test_the_files_sha256_is_that_of_its_bytes_small_or_hashed_in_a_thread(tmp_p
     assert raw.file_sha256() == expected
     report = load_dataset(tmp_path).files[0]
     assert report.sha256 == expected and report.rows_loaded == rows
+
+
+@pytest.mark.parametrize("where", ["none", "top", "below", "both"])
+def test_single_byte_columns_decode_and_strip_as_python_does_with_letters_at_the_top_or_below(where):
+    """A long cp1251 column (more than the top rows looked at one by one): letters of the code page in
+    the top rows only (a title, the header), below them, or both; spaces around a cell at the top or
+    below. The decoded cells and the need to strip equal Python's decode and strip of every cell."""
+    import pyarrow as pa
+
+    from metrics.readers import _STRIP, HEAD_ROWS, _decode_binary, _may_need_strip
+
+    cells = [f"S{index:07d}" for index in range(HEAD_ROWS + 500)]
+    if where in ("top", "both"):
+        cells[1] = "ID студента"
+    if where in ("below", "both"):
+        cells[HEAD_ROWS + 7] = "Ж123"
+    array = pa.array([cell.encode("cp1251") for cell in cells], pa.binary())
+    decoded = _decode_binary(array, "cp1251")
+    assert decoded.to_pylist() == cells
+    assert _may_need_strip(decoded) == any(cell != cell.strip(_STRIP) for cell in cells)
+    for spaced in (3, HEAD_ROWS + 3):  # a space around a cell at the top, then below the top rows
+        with_space = list(cells)
+        with_space[spaced] = " " + with_space[spaced]
+        array = pa.array([cell.encode("cp1251") for cell in with_space], pa.binary())
+        assert _may_need_strip(_decode_binary(array, "cp1251")) is True
