@@ -1,10 +1,15 @@
-"""A value per row of a category column, looked up through its codes.
+"""Rows as small integers: category codes looked up, and ids read as numbers.
 
-Category columns keep a small integer code per row (int8 below 128 categories, int16 below 32,768)
-and -1 for a missing value. NumPy indexes with such small signed codes slowly: it widens every code
-and wraps the negative ones (10 million int8 codes: 80–220 ms on this project's VM). Read as unsigned
-numbers, the same codes index a table of 256 (or 65,536) entries directly, -1 falling on the last
-entry (20–25 ms with NumPy, 4–6 ms with Arrow's take).
+- **Category codes** (`through_codes`, `used_categories`). Category columns keep a small integer code
+  per row (int8 below 128 categories, int16 below 32,768) and -1 for a missing value. NumPy indexes
+  with such small signed codes slowly: it widens every code and wraps the negative ones (10 million
+  int8 codes: 80–220 ms on this project's VM). Read as unsigned numbers, the same codes index a table
+  of 256 (or 65,536) entries directly, -1 falling on the last entry (20–25 ms with NumPy, 4–6 ms
+  with Arrow's take).
+- **Id numbers** (`byte_numbers`). Ten million id strings hashed into codes take seconds (a table of
+  millions of entries, a cache miss per row). Read as numbers from their bytes, they are sorted in a
+  tenth of that (`metrics.rows` counts each student once per year from that sort). Ingestion starts
+  the reading of a long id column in a thread (`prefetch_byte_numbers`).
 """
 
 from __future__ import annotations
@@ -51,8 +56,6 @@ def used_categories(codes: np.ndarray, count: int) -> np.ndarray:
     return used
 
 
-# ID numbers without hashing: ten million id strings hashed into codes take seconds (a table of millions
-# of entries, a cache miss per row); sorting ten million integers takes a tenth of that.
 PACK_WIDTH = 32  # ids longer than this many bytes are hashed
 # First UTF-8 bytes of the characters `str.strip` removes: an id beginning with none of them is not blank.
 _SPACE_LEADS = np.zeros(256, dtype=bool)
@@ -136,7 +139,8 @@ def byte_numbers(array: pa.Array, bits: int = 64, prefetched: bool = True) -> tu
         low, high = int(column.min()), int(column.max())
         if high > low:
             digits.append((position, low, high - low + 1))
-    if (_product(digits) - 1).bit_length() > bits:  # ranges with gaps (padding zeros, letters and digits): number the bytes seen
+    if (_product(digits) - 1).bit_length() > bits:  # ranges with gaps (padding zeros, letters and
+        # digits): each position numbers the bytes it has
         digits = []
         for position in range(width):
             seen = np.bincount(matrix[:, position], minlength=256) > 0
