@@ -19,6 +19,7 @@ st.set_page_config(page_title="International cooperation", page_icon="🌐", lay
 from app import auth, filters, shell  # noqa: E402 - set_page_config must come first
 from metrics.vocabulary import DEFAULT_LANGUAGE, LANGUAGES, t  # noqa: E402
 from app.text import escape_markdown  # noqa: E402
+from metrics import release_freed_memory  # noqa: E402
 from metrics.accounts import AuthConfigError  # noqa: E402
 
 # (file, label key, icon, url path); the first is the default page.
@@ -106,4 +107,7 @@ else:
     if user is not None:
         account_box(user, lang)
 shell.mark_entrypoint()
-navigation.run()
+try:
+    navigation.run()
+finally:  # the arrays this run freed go back to the kernel (kept during the run: see `metrics`)
+    release_freed_memory()
