@@ -27,6 +27,11 @@ _UNSIGNED = {np.dtype(np.int8): np.uint8, np.dtype(np.int16): np.uint16}
 ARROW_TAKE_ROWS = 100_000  # from this many codes on, Arrow's take (below, its call costs more than it saves)
 
 
+def small_code_type(count: int) -> type:
+    """The integer type pandas keeps the codes of ``count`` categories in."""
+    return np.int8 if count < 2**7 else np.int16 if count < 2**15 else np.int32 if count < 2**31 else np.int64
+
+
 def through_codes(per_category, codes: np.ndarray, missing) -> np.ndarray:
     """``per_category[code]`` for every code, ``missing`` where the code is -1 (the result's dtype is
     that of ``per_category``, widened only for a ``missing`` of a wider NumPy type)."""

@@ -26,7 +26,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from metrics import countries
-from metrics.codes import prefetch_byte_numbers, through_codes, used_categories
+from metrics.codes import prefetch_byte_numbers, small_code_type, through_codes, used_categories
 from metrics.headers import is_numbering_header, match_header
 from metrics.mappings import Mappings, read_mappings
 from metrics.readers import RawTable, read_raw
@@ -940,11 +940,6 @@ def _factorized(values: pd.Series) -> tuple[np.ndarray, list]:
     return codes, uniques.tolist()
 
 
-def _small_codes(count: int) -> type:
-    """The integer type pandas keeps the codes of ``count`` categories in."""
-    return np.int8 if count < 2**7 else np.int16 if count < 2**15 else np.int32 if count < 2**31 else np.int64
-
-
 def _categorical(codes: np.ndarray, values: list) -> pd.Series:
     """A categorical Series holding `values[code]` for each code (None: missing; code -1: missing).
 
@@ -954,7 +949,7 @@ def _categorical(codes: np.ndarray, values: list) -> pd.Series:
     distinct = pd.Index(pd.array(list(distinct), dtype="str"))
     categories = pd.Series(distinct).astype("category").cat.categories
     relabel = np.append(categories.get_indexer(distinct), -1)[relabel]  # -1 (None) stays -1
-    small = _small_codes(len(distinct))
+    small = small_code_type(len(distinct))
     mapped = through_codes(relabel.astype(small), codes, -1) if len(codes) else np.zeros(0, dtype=small)
     return pd.Series(pd.Categorical.from_codes(mapped, categories=categories, validate=False))
 

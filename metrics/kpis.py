@@ -56,6 +56,7 @@ from metrics.rows import (
     running_programs,
     staff_weights,
     student_id_codes,
+    unit_counts,
     university_total,
 )
 from metrics.years import academic_year_of, per_year, running_pairs, year_series
@@ -106,9 +107,7 @@ def _year_offsets(frame: pd.DataFrame) -> tuple[int, np.ndarray, np.ndarray | No
     of years from the first to the last, the offsets as one byte when there are at most 128 years)."""
     year = frame["year"].to_numpy(dtype="int64")
     low = int(year.min())
-    weights = frame["count"].to_numpy(dtype="int64") if "count" in frame.columns else None
-    if weights is not None and bool((weights == 1).all()):
-        weights = None
+    weights = None if unit_counts(frame) else frame["count"].to_numpy(dtype="int64")
     offsets = (year - low).astype(np.intp)
     span = int(offsets.max()) + 1
     return low, offsets, weights, span, offsets.astype(np.uint8) if span <= 128 else None

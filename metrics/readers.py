@@ -33,6 +33,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 
 from metrics.background import InThread
+from metrics.codes import small_code_type
 from metrics.validation import UnreadableFile
 
 # Single-byte encodings tried when a file is not UTF-8, in order of preference on a tie.
@@ -800,7 +801,7 @@ def _coded_values(encoded: pa.ChunkedArray, encoding: str | None) -> pd.Series |
         texts = [value.strip(_STRIP) for value in dictionary.to_pylist()]
     # distinct bytes may give the same text (" x" and "x"): the categories are the distinct texts
     relabel, distinct = pd.factorize(np.array(texts, dtype=object))
-    small = np.int8 if len(texts) < 2**7 else np.int16 if len(texts) < 2**15 else np.int32  # pandas' code type
+    small = small_code_type(len(texts))
     indices = np.concatenate([chunk.indices.to_numpy(zero_copy_only=False) for chunk in encoded.chunks],
                              dtype=small, casting="unsafe")  # indices below len(texts): they fit
     if len(distinct) < len(texts) or not (relabel == np.arange(len(texts))).all():
