@@ -465,23 +465,18 @@ def _by_country_and_year_codes(students: pd.DataFrame, mask: np.ndarray) -> pd.D
         cells *= np.uint16(width)
         cells += through_codes(np.arange(width - 1, dtype=np.uint16), citizenship.cat.codes.to_numpy(), width - 1)
         np.putmask(cells, ~np.asarray(mask, dtype=bool), span * width)  # rows not counted: one cell past the end
-        rows = np.bincount(cells, minlength=span * width + 1)[:span * width]
-        seen = np.flatnonzero(rows)
-        code = seen % width
-        country = pd.Categorical.from_codes(np.where(code == width - 1, -1, code), dtype=citizenship.dtype)
-        return pd.DataFrame({"year": (seen // width + low).astype(year.dtype), "country": country,
-                             "students": rows[seen].astype(np.int64)})
-    codes = citizenship.cat.codes.to_numpy()[mask].astype(np.intp)
-    codes[codes < 0] = width - 1
-    year = students["year"].to_numpy()[mask]
-    low = int(year.min())
-    cells = (year - low).astype(np.intp) * width + codes
-    rows = np.bincount(cells)
-    if "count" in students.columns:
-        counts = students["count"].to_numpy()[mask]
-        sums = np.rint(np.bincount(cells, weights=counts)).astype(counts.dtype)
-    else:
+        rows = np.bincount(cells, minlength=span * width + 1)[:span * width].astype(np.int64)
         sums = rows
+    else:
+        codes = citizenship.cat.codes.to_numpy()[mask].astype(np.intp)
+        codes[codes < 0] = width - 1
+        cells = (year[mask] - low).astype(np.intp) * width + codes
+        rows = np.bincount(cells)
+        if "count" in students.columns:
+            counts = students["count"].to_numpy()[mask]
+            sums = np.rint(np.bincount(cells, weights=counts)).astype(counts.dtype)
+        else:
+            sums = rows
     seen = np.flatnonzero(rows)  # the groups that have rows, in order
     code = seen % width
     country = pd.Categorical.from_codes(np.where(code == width - 1, -1, code), dtype=citizenship.dtype)
